@@ -1,0 +1,17 @@
+export type { Backend, UnaryOp } from './backend/backend';
+export { createCpuBackend } from './backend/cpu';
+export * from './graph/compile';
+export * from './graph/executor';
+export * from './graph/issues';
+export * from './graph/load';
+export * from './graph/model';
+export * from './graph/network';
+export * from './graph/params';
+export * from './graph/serialize';
+export * from './layers/kind';
+export { findKind, nodeKinds, nodeTypes } from './layers/registry';
+export * from './tensor';
+export * from './train/optimizer';
+export * from './train/rng';
+export * from './train/sgd';
+export * from './train/trainer';

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type { Backend } from '../backend/backend';
+import type { Shape } from '../tensor/shape';
+import type { Tensor } from '../tensor/tensor';
+
+export type NodeCategory = 'input' | 'layer' | 'activation' | 'loss';
+export type Params = Record<string, Tensor>;
+
+/** How a missing parameter is filled when a model is compiled. */
+export type InitName = 'glorot_uniform' | 'zeros';
+
+export interface ParamSpec {
+  shape: Shape;
+  init: InitName;
+}
+
+/** What a pass feeds the nodes that read data rather than other nodes. */
+export interface PassContext {
+  input?: Tensor;
+  target?: Tensor;
+  training: boolean;
+}
+
+export interface ShapeContext {
+  batch: number;
+}
+
+export interface ForwardResult {
+  output: Tensor;
+  /** Whatever backward needs beyond inputs, output and params (a dropout mask, say). */
+  cache?: unknown;
+}
+
+export interface BackwardArgs<C> {
+  config: C;
+  inputs: Tensor[];
+  output: Tensor;
+  params: Params;
+  /** dLoss/d(output): the upstream gradient. */
+  dy: Tensor;
+  cache?: unknown;
+  ctx: PassContext;
+}
+
+export interface BackwardResult {
+  /** dLoss/d(input) for each input, in input order. */
+  dInputs: Tensor[];
+  dParams: Params;
+  /** The local derivative d(output)/d(input) where it is element-wise, for showing the chain rule. */
+  local?: Tensor;
+}
+
+export interface Formula {
+  /** LaTeX of what forward computes. */
+  forward: string;
+  /** LaTeX of what backward computes from the upstream gradient delta. */
+  backward: string;
+}
+
+/** Thrown by a shape rule when the inputs do not fit; the message says why in the user's numbers. */
+export class ShapeError extends Error {
+  override name = 'ShapeError';
+}
+
+/** Thrown while a pass runs when the data given does not fit the node (a missing target, say). */
+export class RunError extends Error {
+  override name = 'RunError';
+}
+
+/**
+ * One node kind: a layer, an activation, a loss or the input. Forward and backward work on one
+ * node, so a pass can be run one node at a time; a full pass is the same steps in order.
+ */
+export interface NodeKind<C> {
+  readonly type: string;
+  readonly category: NodeCategory;
+  readonly label: string;
+  /** One line, shown as the palette tooltip and in `check`. */
+  readonly summary: string;
+  readonly configSchema: z.ZodType<C>;
+  readonly defaultConfig: C;
+  /** How many incoming edges the node takes. */
+  readonly arity: { min: number; max: number };
+  outputShape(config: C, inputShapes: Shape[], ctx: ShapeContext): Shape;
+  paramSpecs(config: C, inputShapes: Shape[]): Record<string, ParamSpec>;
+  forward(backend: Backend, config: C, inputs: Tensor[], params: Params, ctx: PassContext): ForwardResult;
+  backward(backend: Backend, args: BackwardArgs<C>): BackwardResult;
+  formula(config: C): Formula;
+  /** The key config in a few words for the node's face on the canvas ("2 units"). */
+  describe(config: C): string;
+}
+
+// The registry holds kinds of different config types; each config is checked by its kind's
+// schema before it reaches the kind, so erasing the type here is safe.
+// biome-ignore lint/suspicious/noExplicitAny: see above
+export type AnyNodeKind = NodeKind<any>;
+
+export function noParams(): Record<string, ParamSpec> {
+  return {};
+}

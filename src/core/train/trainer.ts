@@ -1,0 +1,40 @@
+import { NodeRunError } from '../graph/executor';
+import type { Network } from '../graph/network';
+import type { PassContext } from '../layers/kind';
+import type { Optimizer } from './optimizer';
+
+export interface TrainResult {
+  /** The loss at each step, computed with the weights before that step's update. */
+  losses: number[];
+}
+
+/** Thrown when the loss stops being a finite number; the weights are those before the failing step. */
+export class NonFiniteLossError extends Error {
+  override name = 'NonFiniteLossError';
+  constructor(
+    readonly step: number,
+    readonly nodeId: string | undefined,
+  ) {
+    super(
+      `loss became non-finite at step ${step}${nodeId ? `; node '${nodeId}' produced the first non-finite value` : ''}`,
+    );
+  }
+}
+
+/** Runs full passes on one batch and applies the optimizer after each. */
+export function trainOnBatch(net: Network, ctx: PassContext, optimizer: Optimizer, steps: number): TrainResult {
+  const losses: number[] = [];
+  const ex = net.executor(ctx);
+  for (let step = 0; step < steps; step++) {
+    const loss = ex.runPass();
+    if (loss === undefined)
+      throw new NodeRunError(net.plan.nodes[0]?.id ?? '?', 'the model has no loss node to train on');
+    if (!Number.isFinite(loss)) {
+      const first = net.plan.nodes.find((n) => ex.outputs.get(n.id)?.data.some((v) => !Number.isFinite(v)));
+      throw new NonFiniteLossError(step, first?.id);
+    }
+    losses.push(loss);
+    optimizer.step(net.backend, net.params, ex.paramGrads);
+  }
+  return { losses };
+}
