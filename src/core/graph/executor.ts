@@ -22,8 +22,9 @@ export class NodeRunError extends Error {
   constructor(
     readonly nodeId: string,
     message: string,
+    options?: { cause?: unknown },
   ) {
-    super(`node '${nodeId}': ${message}`);
+    super(`node '${nodeId}': ${message}`, options);
   }
 }
 
@@ -91,7 +92,7 @@ export class Executor {
     this.phaseValue = 'forward';
     const inputs = node.inputs.map((id) => this.outputOf(id));
     const result = this.guard(node, () =>
-      node.kind.forward(this.backend, node.config, inputs, this.params.get(node.id) ?? {}, this.ctx),
+      node.kind.forward(this.backend, node.config, inputs, this.params.get(node.id) ?? {}, this.contextOf(node)),
     );
     this.outputs.set(node.id, result.output);
     this.caches.set(node.id, result.cache);
@@ -123,7 +124,7 @@ export class Executor {
         params: this.params.get(node.id) ?? {},
         dy: upstream,
         cache: this.caches.get(node.id),
-        ctx: this.ctx,
+        ctx: this.contextOf(node),
       }),
     );
     this.paramGrads.set(node.id, result.dParams);
@@ -147,6 +148,10 @@ export class Executor {
     this.reset();
     this.runBackward();
     return this.loss;
+  }
+
+  private contextOf(node: PlanNode): PassContext {
+    return { ...this.ctx, nodeId: node.id };
   }
 
   private outputOf(id: string): Tensor {
@@ -177,7 +182,7 @@ export class Executor {
       return fn();
     } catch (e) {
       if (e instanceof NodeRunError) throw e;
-      throw new NodeRunError(node.id, (e as Error).message);
+      throw new NodeRunError(node.id, (e as Error).message, { cause: e });
     }
   }
 }

@@ -1,0 +1,21 @@
+import type { OptionSpecs } from './args';
+
+/** Options every command takes. */
+export const commonOptions = {
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const satisfies OptionSpecs;
+
+/** Options of the commands that run the model. */
+export const runOptions = {
+  ...commonOptions,
+  input: { type: 'string' },
+  target: { type: 'string' },
+  dtype: { type: 'string' },
+  seed: { type: 'string' },
+} as const satisfies OptionSpecs;
+
+export const runOptionsHelp = `  --input JSON        input batch to use instead of the model's sample, e.g. '[[0.05, 0.1]]'
+  --target JSON       target batch to use instead of the model's sample target
+  --dtype TYPE        float32 (default) or float64
+  --seed N            seed for initialising parameters the model does not store (default 0)`;

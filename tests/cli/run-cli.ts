@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
+
+export const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+export const examples = 'resources/examples';
+
+export interface CliResult {
+  status: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as users do, through the bin launcher, from the repository root. */
+export function runCli(args: string[]): Promise<CliResult> {
+  const env = { ...process.env };
+  delete env.BACKPROP_STUDIO_DEBUG;
+  return new Promise((resolve, reject) => {
+    execFile(
+      process.execPath,
+      ['bin/backprop-studio.mjs', ...args],
+      { cwd: repoRoot, env, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        const status = error ? error.code : 0;
+        if (typeof status !== 'number') reject(error);
+        else resolve({ status, stdout, stderr });
+      },
+    );
+  });
+}
+
+export function stderrLines(result: CliResult): string[] {
+  return result.stderr.split('\n').filter((line) => line.length > 0);
+}
+
+/** A user error: status 2, nothing on stdout, one stderr line per problem, never a stack trace. */
+export function expectUserError(result: CliResult, lines: number): string[] {
+  const shown = stderrLines(result);
+  expect(result.status, result.stderr).toBe(2);
+  expect(result.stdout).toBe('');
+  expect(shown).toHaveLength(lines);
+  expect(result.stderr).not.toMatch(/^\s+at /m);
+  return shown;
+}
+
+export function parseJson<T>(result: CliResult): T {
+  expect(result.status, result.stderr).toBe(0);
+  return JSON.parse(result.stdout) as T;
+}
