@@ -25,6 +25,9 @@ function describeParseError(e: unknown): string {
   if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown option '${option}'`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('argument missing'))
     return `option '${option}' needs a value`;
+  // '--tolerance -1': a value that starts with a dash must be attached with '='.
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && message.includes('ambiguous'))
+    return `option '${option}' needs a value; write a value starting with '-' as ${option}=-...`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `option '${option}' does not take a value`;
   return message.split('. ')[0];
 }
@@ -65,6 +68,12 @@ export function nonNegativeInteger(command: string, flag: string, text: string):
 export function positiveNumber(command: string, flag: string, text: string): number {
   const n = text.trim() === '' ? Number.NaN : Number(text);
   if (!Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} takes a positive number, not '${text}'`, command);
+  return n;
+}
+
+export function nonNegativeNumber(command: string, flag: string, text: string): number {
+  const n = text.trim() === '' ? Number.NaN : Number(text);
+  if (!Number.isFinite(n) || n < 0) throw new UsageError(`--${flag} takes a number 0 or above, not '${text}'`, command);
   return n;
 }
 

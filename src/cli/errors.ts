@@ -20,6 +20,8 @@ export class UsageError extends CliError {
 }
 
 export const EXIT_OK = 0;
+/** A check that ran and found a failure (gradcheck); internal errors share it. */
+export const EXIT_FAILED = 1;
 export const EXIT_INTERNAL = 1;
 export const EXIT_USER = 2;
 

@@ -25,8 +25,7 @@ export async function main(argv: string[]): Promise<number> {
     process.exit(process.exitCode ?? EXIT_OK);
   });
   try {
-    await dispatch(argv);
-    return EXIT_OK;
+    return (await dispatch(argv)) ?? EXIT_OK;
   } catch (e) {
     const { status, lines } = describeFailure(e, Boolean(process.env.BACKPROP_STUDIO_DEBUG));
     process.stderr.write(`${lines.join('\n')}\n`);
@@ -34,7 +33,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function dispatch(argv: string[]): Promise<void> {
+/** The exit status a command chose, if it chose one. */
+async function dispatch(argv: string[]): Promise<number | undefined> {
   const [first, ...rest] = argv;
   if (first === undefined) throw new UsageError('missing command');
   if (first.startsWith('-')) {
@@ -55,8 +55,11 @@ async function dispatch(argv: string[]): Promise<void> {
   }
   const command = await commandModule(first);
   const parsed = parseCommandArgs(first, rest, command.options);
-  if (parsed.values.help) print(`${command.usage}\n`);
-  else command.run(parsed, print);
+  if (parsed.values.help) {
+    print(`${command.usage}\n`);
+    return;
+  }
+  return command.run(parsed, print) ?? undefined;
 }
 
 async function commandModule(name: string) {

@@ -6,16 +6,23 @@ export const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpecs;
 
-/** Options of the commands that run the model. */
-export const runOptions = {
+/** Options of the commands that run the model in float64 only (gradcheck): the data and the seed. */
+export const sampleOptions = {
   ...commonOptions,
   input: { type: 'string' },
   target: { type: 'string' },
-  dtype: { type: 'string' },
   seed: { type: 'string' },
 } as const satisfies OptionSpecs;
 
-export const runOptionsHelp = `  --input JSON        input batch to use instead of the model's sample, e.g. '[[0.05, 0.1]]'
-  --target JSON       target batch to use instead of the model's sample target
+/** Options of the commands that run the model. */
+export const runOptions = {
+  ...sampleOptions,
+  dtype: { type: 'string' },
+} as const satisfies OptionSpecs;
+
+export const sampleOptionsHelp = `  --input JSON        input batch to use instead of the model's sample, e.g. '[[0.05, 0.1]]'
+  --target JSON       target batch to use instead of the model's sample target`;
+
+export const runOptionsHelp = `${sampleOptionsHelp}
   --dtype TYPE        float32 (default) or float64
   --seed N            seed for initialising parameters the model does not store (default 0)`;

@@ -7,16 +7,21 @@ export interface OpenNetwork {
   loaded: LoadedModel;
   net: Network;
   dtype: DType;
+  /** --seed, 0 without it. */
+  seed: number;
 }
 
 /**
  * The model named on the command line, with --input and --target applied, compiled for a pass
- * with --dtype and --seed. Checks that the loss (where needed) and the data the pass reads are there.
+ * with --dtype (or the dtype the command fixes) and --seed. Checks that the loss (where needed)
+ * and the data the pass reads are there.
  */
-export function openNetwork(command: string, parsed: ParsedArgs, needs: { loss: boolean }): OpenNetwork {
+export function openNetwork(command: string, parsed: ParsedArgs, needs: { loss: boolean; dtype?: DType }): OpenNetwork {
   const [file] = takePositionals(command, parsed.positionals, ['<model.json>']);
   const dtypeText = stringFlag(parsed, 'dtype');
-  const dtype = dtypeText === undefined ? 'float32' : choice(command, 'dtype', dtypeText, ['float32', 'float64']);
+  const dtype: DType =
+    needs.dtype ??
+    (dtypeText === undefined ? 'float32' : choice<DType>(command, 'dtype', dtypeText, ['float32', 'float64']));
   const seedText = stringFlag(parsed, 'seed');
   const seed = seedText === undefined ? 0 : nonNegativeInteger(command, 'seed', seedText);
   const loaded = withSampleFlags(readModelFile(file), {
@@ -29,5 +34,5 @@ export function openNetwork(command: string, parsed: ParsedArgs, needs: { loss: 
   const net = withEngineErrors(file, () =>
     Network.fromModel(loaded.model, { backend: createCpuBackend(), dtype, seed }),
   );
-  return { loaded, net, dtype };
+  return { loaded, net, dtype, seed };
 }

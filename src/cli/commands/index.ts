@@ -7,7 +7,8 @@ export interface CommandModule {
   /** The full help text: synopsis, arguments, options, an example. */
   usage: string;
   options: OptionSpecs;
-  run(parsed: ParsedArgs, print: Print): void;
+  /** The exit status where the command decides it (gradcheck: 1 when a gradient fails); 0 without one. */
+  run(parsed: ParsedArgs, print: Print): number | void;
 }
 
 export interface CommandEntry {
@@ -36,6 +37,12 @@ export const commands: readonly CommandEntry[] = [
     synopsis: 'train <model.json> --steps N --lr X',
     summary: "Train on the model's sample with gradient descent",
     load: () => import('./train'),
+  },
+  {
+    name: 'gradcheck',
+    synopsis: 'gradcheck <model.json>',
+    summary: 'Compare analytic gradients with central differences in float64',
+    load: () => import('./gradcheck'),
   },
 ];
 

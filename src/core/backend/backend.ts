@@ -1,7 +1,39 @@
+import type { Shape } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 
 /** Element-wise functions a backend evaluates, with their derivatives. */
 export type UnaryOp = 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'softplus';
+
+/** A sliding window over the two spatial axes of an NCHW tensor; conv and pooling layers share it. */
+export interface WindowGeometry {
+  /** [kH, kW]. */
+  kernel: readonly [number, number];
+  /** [sH, sW]. */
+  stride: readonly [number, number];
+  /** Padding rows and columns before (top, left) and after (bottom, right); TF's "same" can put one more after. */
+  padBefore: readonly [number, number];
+  padAfter: readonly [number, number];
+}
+
+/**
+ * A tensor seen as [outer, channels, inner] in row-major order, for per-channel kernels: every value
+ * whose middle index is c belongs to channel c. [N, C, H, W] is { outer: N, channels: C, inner: H * W }.
+ */
+export interface ChannelView {
+  outer: number;
+  channels: number;
+  inner: number;
+}
+
+/** Local response normalisation across channels, TensorFlow's definition (alpha not divided by the window). */
+export interface LrnOptions {
+  /** Channels on each side of c in its window: n / 2 rounded down. */
+  radius: number;
+  /** k. */
+  bias: number;
+  alpha: number;
+  beta: number;
+}
 
 /**
  * The kernels every backend provides. Layers and losses are written against this interface
@@ -32,4 +64,39 @@ export interface Backend {
   softmax(x: Tensor): Tensor;
   /** dL/dx of softmax along the last axis, given y = softmax(x) and dL/dy: y * (dy - sum(dy * y)). */
   softmaxBackward(y: Tensor, dy: Tensor): Tensor;
+  /** ln(softmax(x)) along the last axis as x - max - ln(sum(e^(x - max))): finite for every finite x. */
+  logSoftmax(x: Tensor): Tensor;
+  /** Element-wise -[y ln a + (1 - y) ln(1 - a)] with a clipped to [epsilon, 1 - epsilon] (in a's dtype) first. */
+  binaryCrossEntropy(a: Tensor, y: Tensor, epsilon: number): Tensor;
+  /** Its derivative in a, (a - y) / (a (1 - a)) at the clipped a; 0 where a lies outside the clip range. */
+  binaryCrossEntropyGrad(a: Tensor, y: Tensor, epsilon: number): Tensor;
+  // Convolution and pooling: windows unrolled to rows (im2col) so conv is a matmul; col2im is its adjoint.
+  /** x [N, C, H, W] -> [N * outH * outW, C * kH * kW]: each output position's window as a row; padding reads padValue. */
+  im2col(x: Tensor, window: WindowGeometry, padValue: number): Tensor;
+  /** The adjoint of im2col: each value added back where it was read from (padding dropped), giving inputShape. */
+  col2im(cols: Tensor, inputShape: Shape, window: WindowGeometry): Tensor;
+  /** Axes reordered: output axis a is input axis perm[a]. */
+  transpose(x: Tensor, perm: readonly number[]): Tensor;
+  /** [..., n] -> [...]: the largest value along the last axis. */
+  maxLastAxis(x: Tensor): Tensor;
+  /** dL/dx of maxLastAxis: each row's dy goes to its first maximum, zeros elsewhere. */
+  maxLastAxisBackward(x: Tensor, dy: Tensor): Tensor;
+  // Normalisation: statistics and scales per channel of a ChannelView.
+  /** [channels]: each channel's sum over outer and inner. */
+  channelSums(x: Tensor, view: ChannelView): Tensor;
+  /** x * scale[c] + shift[c] for every value of channel c (no shift: + 0). */
+  channelAffine(x: Tensor, scale: Tensor, shift: Tensor | undefined, view: ChannelView): Tensor;
+  /** Each channel's mean and biased variance over outer and inner, each [channels]. */
+  moments(x: Tensor, view: ChannelView): { mean: Tensor; variance: Tensor };
+  /** (x - mean[c]) / sqrt(variance[c] + epsilon). */
+  normalize(x: Tensor, mean: Tensor, variance: Tensor, epsilon: number, view: ChannelView): Tensor;
+  /** dL/dx of xHat = normalize(x, moments(x)) given dL/dxHat, the statistics depending on x as well. */
+  normalizeBackward(xHat: Tensor, dxHat: Tensor, variance: Tensor, epsilon: number, view: ChannelView): Tensor;
+  /** b_c = a_c / (k + alpha * sum of a_j^2 for |j - c| <= radius)^beta at every outer and inner position. */
+  localResponseNorm(x: Tensor, options: LrnOptions, view: ChannelView): Tensor;
+  localResponseNormBackward(x: Tensor, dy: Tensor, options: LrnOptions, view: ChannelView): Tensor;
+  /** Tensors equal in every axis but `axis`, joined along it. */
+  concat(xs: Tensor[], axis: number): Tensor;
+  /** The inverse of concat: consecutive pieces of the given sizes along `axis`. */
+  split(x: Tensor, sizes: readonly number[], axis: number): Tensor[];
 }

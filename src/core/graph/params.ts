@@ -11,9 +11,11 @@ import type { ModelJson, TensorJson } from './model';
 export function checkParams(model: ModelJson, plan: Plan): Issue[] {
   const issues: Issue[] = [];
   model.nodes.forEach((node, i) => {
-    const specs = plan.byId.get(node.id)?.paramSpecs;
-    if (!specs || !node.params) return;
-    const kind = plan.byId.get(node.id)?.kind;
+    const planNode = plan.byId.get(node.id);
+    // Without an inferred shape (an error upstream) the node's parameters are unknown, not absent.
+    if (!planNode?.outputShape || !node.params) return;
+    const specs = planNode.paramSpecs;
+    const kind = planNode.kind;
     for (const [name, value] of Object.entries(node.params)) {
       const path = `$.nodes[${i}].params.${name}`;
       const spec = specs[name];

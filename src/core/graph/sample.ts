@@ -36,9 +36,16 @@ export function checkSample(model: ModelJson, plan: Plan): Issue[] {
     for (const id of plan.lossIds) {
       const loss = plan.byId.get(id);
       const predicted = loss?.inputs[0] ? plan.byId.get(loss.inputs[0])?.outputShape : undefined;
-      if (targetShape && predicted && !sameShape(targetShape, predicted)) {
+      // A loss node with a shape error has its own issue; its accepted targets are unknown.
+      if (!targetShape || !predicted || !loss?.outputShape) continue;
+      const accepted = loss.kind.targetShapes?.(loss.config, predicted) ?? [predicted];
+      if (!accepted.some((shape) => sameShape(targetShape, shape))) {
+        const takes =
+          accepted.length === 1 && sameShape(accepted[0], predicted)
+            ? ''
+            : ` (it takes ${accepted.map(formatShape).join(' or ')})`;
         issues.push({
-          message: `sample target has shape ${formatShape(targetShape)} but loss '${id}' compares it with a prediction of shape ${formatShape(predicted)}`,
+          message: `sample target has shape ${formatShape(targetShape)} but loss '${id}' compares it with a prediction of shape ${formatShape(predicted)}${takes}`,
           path: '$.sample.target',
           nodeId: id,
         });

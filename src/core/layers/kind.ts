@@ -7,11 +7,26 @@ export type NodeCategory = 'input' | 'layer' | 'activation' | 'loss';
 export type Params = Record<string, Tensor>;
 
 /** How a missing parameter is filled when a model is compiled. */
-export type InitName = 'glorot_uniform' | 'zeros';
+export type InitName =
+  | 'zeros'
+  | 'ones'
+  | 'constant'
+  | 'small_random'
+  | 'calibrated'
+  | 'sparse'
+  | 'glorot_uniform'
+  | 'glorot_normal'
+  | 'he_uniform'
+  | 'he_normal';
 
 export interface ParamSpec {
   shape: Shape;
   init: InitName;
+  /**
+   * false: the optimizer leaves it alone; the node updates it by its own rule (batch norm's running
+   * statistics, center loss centres).
+   */
+  trainable?: false;
 }
 
 /** What a pass feeds the nodes that read data rather than other nodes. */
@@ -19,6 +34,10 @@ export interface PassContext {
   input?: Tensor;
   target?: Tensor;
   training: boolean;
+  /** Seed of the pass's random draws (dropout masks): the same seed, the same masks, so a pass can be repeated. */
+  seed?: number;
+  /** The node being run, set by the executor: nodes that draw random numbers mix it into the seed. */
+  nodeId?: string;
 }
 
 export interface ShapeContext {
@@ -39,6 +58,14 @@ export interface BackwardArgs<C> {
   /** dLoss/d(output): the upstream gradient. */
   dy: Tensor;
   cache?: unknown;
+  ctx: PassContext;
+}
+
+/** What a node's own update rule reads after the optimizer step: this pass's inputs and data. */
+export interface OwnUpdateArgs<C> {
+  config: C;
+  inputs: Tensor[];
+  params: Params;
   ctx: PassContext;
 }
 
@@ -88,6 +115,10 @@ export interface NodeKind<C> {
   formula(config: C): Formula;
   /** The key config in a few words for the node's face on the canvas ("2 units"). */
   describe(config: C): string;
+  /** Losses: the target shapes accepted for a prediction of this shape; without it, the prediction's own shape. */
+  targetShapes?(config: C, predictionShape: Shape): Shape[];
+  /** Training only, after the optimizer step: updates the parameters marked trainable: false. */
+  afterOptimizerStep?(backend: Backend, args: OwnUpdateArgs<C>): void;
 }
 
 // The registry holds kinds of different config types; each config is checked by its kind's

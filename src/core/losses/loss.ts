@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { noParams, type PassContext, RunError } from '../layers/kind';
-import { formatShape } from '../tensor/shape';
+import { formatShape, type Shape, sameShape } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
 
 export const lossConfig = z.object({}).strict();
@@ -17,15 +17,23 @@ export const lossBase = {
   describe: () => '',
 };
 
-/** The target of this pass, checked against the prediction it is compared with. */
-export function targetFor(prediction: Tensor, ctx: PassContext): Tensor {
-  if (!ctx.target) throw new RunError('no target data: give the model a sample target or pass --target');
-  if (!prediction.sameShapeAs(ctx.target)) {
+/**
+ * The target of this pass, checked against the shapes the loss accepts (by default the
+ * prediction's own shape; class labels, say, differ), in the prediction's dtype.
+ */
+export function targetFor(prediction: Tensor, ctx: PassContext, accepted: Shape[] = [prediction.shape]): Tensor {
+  const target = ctx.target;
+  if (!target) throw new RunError('no target data: give the model a sample target or pass --target');
+  if (!accepted.some((shape) => sameShape(shape, target.shape))) {
+    const wanted =
+      accepted.length === 1 && sameShape(accepted[0], prediction.shape)
+        ? ''
+        : ` (this loss takes ${accepted.map(formatShape).join(' or ')})`;
     throw new RunError(
-      `target has shape ${formatShape(ctx.target.shape)} but the prediction has shape ${formatShape(prediction.shape)}`,
+      `target has shape ${formatShape(target.shape)} but the prediction has shape ${formatShape(prediction.shape)}${wanted}`,
     );
   }
-  return ctx.target.cast(prediction.dtype);
+  return target.cast(prediction.dtype);
 }
 
 /** The number of samples in a batch: the first axis, or 1 for a rank-0 or rank-1 prediction. */

@@ -1,8 +1,18 @@
 import type { Backend } from '../backend';
+import { binaryCrossEntropy, binaryCrossEntropyGrad } from './binary-cross-entropy';
+import { channelAffine, channelSums } from './channels';
+import { col2im } from './col2im';
+import { concat, split } from './concat';
 import { add, addRowVector, axpy, mul, scale, sub } from './elementwise';
+import { im2col } from './im2col';
+import { localResponseNorm, localResponseNormBackward } from './local-response-norm';
+import { logSoftmax } from './log-softmax';
 import { matmul } from './matmul';
+import { maxLastAxis, maxLastAxisBackward } from './max-last-axis';
+import { moments, normalize, normalizeBackward } from './normalize';
 import { sum, sumColumns } from './reduce';
 import { softmax, softmaxBackward } from './softmax';
+import { transpose } from './transpose';
 import { unary, unaryDerivative } from './unary';
 
 export function createCpuBackend(): Backend {
@@ -21,5 +31,24 @@ export function createCpuBackend(): Backend {
     unaryDerivative,
     softmax,
     softmaxBackward,
+    logSoftmax,
+    binaryCrossEntropy,
+    binaryCrossEntropyGrad,
+    // Convolution and pooling.
+    im2col,
+    col2im,
+    transpose,
+    maxLastAxis,
+    maxLastAxisBackward,
+    // Normalisation, concatenation.
+    channelSums,
+    channelAffine,
+    moments,
+    normalize,
+    normalizeBackward,
+    localResponseNorm,
+    localResponseNormBackward,
+    concat,
+    split,
   };
 }
