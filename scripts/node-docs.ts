@@ -20,7 +20,10 @@ function typeText(p: PropertySchema): string {
 }
 
 function configRows(schema: z.ZodType): string[] {
-  const json = z.toJSONSchema(schema, { io: 'input' }) as { properties?: Record<string, PropertySchema>; required?: string[] };
+  const json = z.toJSONSchema(schema, { io: 'input' }) as {
+    properties?: Record<string, PropertySchema>;
+    required?: string[];
+  };
   const required = new Set(json.required ?? []);
   return Object.entries(json.properties ?? {}).map(([name, p]) => {
     const def = p.default !== undefined ? JSON.stringify(p.default) : required.has(name) ? 'required' : '';
@@ -35,8 +38,8 @@ export function nodeTypesMarkdown(): string {
   const lines = [
     '# Node types',
     '',
-    'Generated from the engine\'s registry by `npm run docs`; do not edit by hand.',
-    'Each node\'s `config` takes the fields below; omitted fields take their defaults.',
+    "Generated from the engine's registry by `npm run docs`; do not edit by hand.",
+    "Each node's `config` takes the fields below; omitted fields take their defaults.",
   ];
   for (const [category, title] of Object.entries(categoryTitles)) {
     lines.push('', `## ${title}`);

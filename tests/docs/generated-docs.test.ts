@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { nodeKinds } from '../../src/core/layers/registry';
 import { nodeTypesMarkdown } from '../../scripts/node-docs';
+import { nodeKinds } from '../../src/core/layers/registry';
 
 describe('docs/node-types.md', () => {
   const committed = readFileSync(new URL('../../docs/node-types.md', import.meta.url), 'utf8');
