@@ -1,18 +1,19 @@
 import type { Optimizer } from './optimizer';
+import { createOptimizer, type OptimizerSettings } from './optimizer-base';
 
-/** Plain gradient descent: w <- w - lr * dE/dw. */
-export function sgd(learningRate: number): Optimizer {
-  return {
-    name: 'sgd',
-    step(backend, params, grads) {
-      for (const [id, nodeGrads] of grads) {
-        const nodeParams = params.get(id);
-        if (!nodeParams) continue;
-        for (const [name, g] of Object.entries(nodeGrads)) {
-          const p = nodeParams[name];
-          if (p) backend.axpy(p, -learningRate, g);
-        }
-      }
+export type SgdOptions = Partial<OptimizerSettings>;
+
+/** Keras SGD without momentum: w <- w - lr * g. Default lr 0.01. A bare number is the learning rate. */
+export function sgd(options: number | SgdOptions = {}): Optimizer {
+  const settings = typeof options === 'number' ? { learningRate: options } : options;
+  return createOptimizer<null>(
+    {
+      name: 'sgd',
+      createState: () => null,
+      update(w, g, _state, lr) {
+        for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
+      },
     },
-  };
+    { ...settings, learningRate: settings.learningRate ?? 0.01 },
+  );
 }

@@ -1,6 +1,7 @@
-import { NodeRunError } from '../graph/executor';
+import { type Executor, NodeRunError } from '../graph/executor';
 import type { Network } from '../graph/network';
 import type { PassContext } from '../layers/kind';
+import type { Tensor } from '../tensor/tensor';
 import type { Optimizer } from './optimizer';
 
 export interface TrainResult {
@@ -34,7 +35,23 @@ export function trainOnBatch(net: Network, ctx: PassContext, optimizer: Optimize
       throw new NonFiniteLossError(step, first?.id);
     }
     losses.push(loss);
-    optimizer.step(net.backend, net.params, ex.paramGrads);
+    optimizer.step(net.backend, net.params, ex.paramGrads, (id, name) => isTrainable(net, id, name));
+    applyOwnUpdates(net, ex);
   }
   return { losses };
+}
+
+/** Whether the optimizer may apply a parameter's gradient: not when it is marked trainable: false. */
+function isTrainable(net: Network, nodeId: string, paramName: string): boolean {
+  return net.plan.byId.get(nodeId)?.paramSpecs[paramName]?.trainable !== false;
+}
+
+/** Nodes with their own update rule (center loss centres) apply it from this step's pass. */
+export function applyOwnUpdates(net: Network, ex: Executor): void {
+  for (const node of net.plan.nodes) {
+    if (!node.kind.afterOptimizerStep) continue;
+    const inputs = node.inputs.map((id) => ex.outputs.get(id)).filter((t): t is Tensor => t !== undefined);
+    const params = net.params.get(node.id) ?? {};
+    node.kind.afterOptimizerStep(net.backend, { config: node.config, inputs, params, ctx: ex.ctx });
+  }
 }
