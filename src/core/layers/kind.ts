@@ -123,7 +123,6 @@ export interface NodeKind<C> {
 
 // The registry holds kinds of different config types; each config is checked by its kind's
 // schema before it reaches the kind, so erasing the type here is safe.
-// biome-ignore lint/suspicious/noExplicitAny: see above
 export type AnyNodeKind = NodeKind<any>;
 
 export function noParams(): Record<string, ParamSpec> {
