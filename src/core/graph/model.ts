@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { InitName } from '../layers/kind';
 import { nodeKinds } from '../layers/registry';
+import { initNames } from '../train/init';
+import { type TrainingJson, trainingJson } from './training';
 
 export const MODEL_FORMAT = 'backprop-studio.model';
 export const MODEL_VERSION = 1;
@@ -33,6 +36,23 @@ export type TensorJson = z.infer<typeof tensorJson>;
 
 const position = z.object({ x: z.number(), y: z.number() }).strict();
 
+const initName = z.enum(initNames as [InitName, ...InitName[]]);
+/** An initialiser by name, or with its setting: { name: 'constant', value } or { name: 'sparse', k }. */
+export const initConfigJson = z.union(
+  [
+    initName,
+    z
+      .object({
+        name: initName,
+        value: z.number().optional().describe('constant: the value every element gets.'),
+        k: z.int().min(1).optional().describe('sparse: incoming connections per unit.'),
+      })
+      .strict(),
+  ],
+  { error: () => `expected an initialiser name (${initNames.join(', ')}) or { name, value?, k? }` },
+);
+export type InitConfigJson = z.infer<typeof initConfigJson>;
+
 function nodeSchema<C>(type: string, configSchema: z.ZodType<C>) {
   return z
     .object({
@@ -42,6 +62,14 @@ function nodeSchema<C>(type: string, configSchema: z.ZodType<C>) {
       config: (configSchema as unknown as z.ZodObject).prefault({}),
       position: position.optional(),
       params: z.record(z.string(), tensorJson).optional().describe('Missing parameters are initialised.'),
+      trainable: z
+        .boolean()
+        .optional()
+        .describe('false freezes the node: training leaves its parameters as they are (fine-tuning).'),
+      init: z
+        .record(z.string(), initConfigJson)
+        .optional()
+        .describe("Initialisers of missing parameters by parameter name, overriding the node type's defaults."),
     })
     .strict();
 }
@@ -59,6 +87,9 @@ export interface NodeJson {
   config: Record<string, unknown>;
   position?: { x: number; y: number };
   params?: Record<string, TensorJson>;
+  /** false: frozen, training leaves its parameters alone. */
+  trainable?: boolean;
+  init?: Record<string, InitConfigJson>;
 }
 
 export const edgeJson = z
@@ -91,6 +122,7 @@ export const modelJson = z
     nodes: z.array(nodeJson),
     edges: z.array(edgeJson),
     sample: sampleJson.optional(),
+    training: trainingJson.optional().describe('How to train the model: data, split, batches, optimizer, penalties.'),
   })
   .strict();
 
@@ -103,6 +135,7 @@ export interface ModelJson {
   nodes: NodeJson[];
   edges: EdgeJson[];
   sample?: SampleJson;
+  training?: TrainingJson;
 }
 
 export function emptyModel(): ModelJson {

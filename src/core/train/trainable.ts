@@ -9,7 +9,7 @@ import type { ParamFilter } from './optimizer';
 export function trainableFilter(net: Network, frozen: readonly string[] = []): ParamFilter {
   const frozenIds = new Set(frozen);
   for (const node of net.model.nodes) {
-    if ((node as { trainable?: unknown }).trainable === false) frozenIds.add(node.id);
+    if (node.trainable === false) frozenIds.add(node.id);
   }
   return (nodeId, name) => !frozenIds.has(nodeId) && net.plan.byId.get(nodeId)?.paramSpecs[name]?.trainable !== false;
 }

@@ -1,0 +1,38 @@
+import { type Backend, createCpuBackend } from '../core';
+import { type EngineMessage, type EngineReply, errorReply } from '../protocol/messages';
+import { EngineSession } from './session';
+
+/** The transport side of an engine: each entry point feeds it what arrives and gives it a way to send. */
+export interface EngineHost {
+  receive(data: unknown): void;
+}
+
+/**
+ * A session behind one connection. Requests are handled one after another, in arrival order,
+ * so a step never interleaves with a training run.
+ */
+export function createEngineHost(
+  send: (message: EngineMessage) => void,
+  backend: Backend = createCpuBackend(),
+): EngineHost {
+  const session = new EngineSession({ backend, emit: send });
+  let queue: Promise<void> = Promise.resolve();
+  return {
+    receive(data) {
+      queue = queue.then(async () => deliver(send, await session.handle(data)));
+    },
+  };
+}
+
+function deliver(send: (message: EngineMessage) => void, reply: EngineReply): void {
+  try {
+    send(reply);
+  } catch (e) {
+    // A reply that cannot be cloned still owes its request an answer.
+    try {
+      send(errorReply(reply.id, { code: 'internal', message: `the reply could not be sent: ${(e as Error).message}` }));
+    } catch (again) {
+      console.error('engine: could not send a reply', again);
+    }
+  }
+}

@@ -1,0 +1,186 @@
+import {
+  type Backend,
+  type Executor,
+  loadModelText,
+  ModelError,
+  Network,
+  NonFiniteLossError,
+  sgd,
+  trainOnBatch,
+  validateModel,
+} from '../core';
+import { type EngineEvent, type EngineReply, errorReply } from '../protocol/messages';
+import type { EngineRequest, LoadParams, RequestOf } from '../protocol/requests';
+import type {
+  HelloResult,
+  LoadResult,
+  StepRecordPayload,
+  StepResult,
+  TraceResult,
+  TrainResult,
+} from '../protocol/results';
+import { PROTOCOL_VERSION } from '../protocol/version';
+import { RequestError, toEngineError } from './errors';
+import { passContext } from './pass-context';
+import { stepPayload } from './step-payload';
+import { summarizeNetwork } from './summarize';
+import { validateRequest } from './validate-request';
+
+export interface EngineSessionOptions {
+  backend: Backend;
+  /** Where events (training progress) go; they are dropped when absent. */
+  emit?: (event: EngineEvent) => void;
+}
+
+interface LoadedModel {
+  network: Network;
+  /** The executor the step requests move through, one node at a time. */
+  stepper: Executor;
+}
+
+/**
+ * One client's engine state over core: the loaded model and the pass being stepped. It knows
+ * nothing of transports; every message gets exactly one reply, and every failure is a typed
+ * error reply rather than an exception.
+ */
+export class EngineSession {
+  private loaded: LoadedModel | undefined;
+
+  constructor(private readonly options: EngineSessionOptions) {}
+
+  async handle(message: unknown): Promise<EngineReply> {
+    const checked = validateRequest(message);
+    if (!checked.ok) return checked.reply;
+    const { request } = checked;
+    try {
+      return await this.run(request);
+    } catch (e) {
+      return errorReply(request.id, toEngineError(e));
+    }
+  }
+
+  private async run(request: EngineRequest): Promise<EngineReply> {
+    const { id } = request;
+    switch (request.type) {
+      case 'hello':
+        return { kind: 'reply', id, ok: true, result: this.hello(request.clientVersion) };
+      case 'load':
+        return { kind: 'reply', id, ok: true, result: this.load(request) };
+      case 'trace':
+        return { kind: 'reply', id, ok: true, result: this.trace(request) };
+      case 'step':
+        return { kind: 'reply', id, ok: true, result: this.step(request) };
+      case 'train':
+        return { kind: 'reply', id, ok: true, result: this.train(request) };
+    }
+  }
+
+  private hello(clientVersion: number): HelloResult {
+    if (clientVersion !== PROTOCOL_VERSION) {
+      throw new RequestError({
+        code: 'version-mismatch',
+        message: `this engine speaks protocol version ${PROTOCOL_VERSION}, the client ${clientVersion}: reload the app`,
+      });
+    }
+    return { protocolVersion: PROTOCOL_VERSION, engine: 'backprop-studio', backend: this.options.backend.name };
+  }
+
+  private load(request: LoadParams): LoadResult {
+    // A model that fails to load must not leave the previous one answering later requests.
+    this.loaded = undefined;
+    const checked = request.text !== undefined ? loadModelText(request.text) : validateModel(request.model);
+    if (!checked.model || checked.issues.length) {
+      throw new ModelError(checked.issues.length ? checked.issues : [{ message: 'the model could not be read' }]);
+    }
+    const network = Network.fromModel(checked.model, {
+      backend: this.options.backend,
+      dtype: request.dtype,
+      seed: request.seed,
+    });
+    this.loaded = { network, stepper: network.executor(network.context()) };
+    return summarizeNetwork(network);
+  }
+
+  private trace(request: RequestOf<'trace'>): TraceResult {
+    const { network } = this.require();
+    const traced =
+      request.dtype && request.dtype !== network.dtype
+        ? Network.fromModel(network.toModel(), { backend: this.options.backend, dtype: request.dtype })
+        : network;
+    return traced.trace(passContext(traced, request));
+  }
+
+  private step(request: RequestOf<'step'>): StepResult {
+    const loaded = this.require();
+    const { network, stepper } = loaded;
+    const records: StepRecordPayload[] = [];
+    const record = (r: ReturnType<Executor['stepForward']>) => {
+      if (!r) return;
+      const type = network.plan.byId.get(r.nodeId)?.kind.type ?? '?';
+      records.push(stepPayload(r, type, network.params.get(r.nodeId) ?? {}));
+    };
+    switch (request.direction) {
+      case 'forward':
+        record(stepper.stepForward());
+        break;
+      case 'backward':
+        record(stepper.stepBackward());
+        break;
+      case 'reset':
+        this.restart(loaded, request);
+        break;
+      case 'pass':
+        this.restart(loaded, request);
+        for (let r = stepper.stepForward(); r; r = stepper.stepForward()) record(r);
+        while (stepper.phase !== 'done') record(stepper.stepBackward());
+        break;
+    }
+    return {
+      records,
+      phase: stepper.phase,
+      nextNodeId: stepper.nextNodeId ?? null,
+      loss: stepper.loss ?? null,
+    };
+  }
+
+  private restart(loaded: LoadedModel, request: RequestOf<'step'>): void {
+    if (request.input || request.target) loaded.stepper.ctx = passContext(loaded.network, request);
+    loaded.stepper.reset();
+  }
+
+  private train(request: RequestOf<'train'>): TrainResult {
+    const loaded = this.require();
+    const { network } = loaded;
+    const ctx = passContext(network, request);
+    const optimizer = sgd(request.learningRate);
+    const every = request.progressEvery ?? request.steps;
+    const losses: number[] = [];
+    while (losses.length < request.steps) {
+      const done = losses.length;
+      try {
+        const chunk = trainOnBatch(network, ctx, optimizer, Math.min(every, request.steps - done));
+        for (const loss of chunk.losses) losses.push(loss);
+      } catch (e) {
+        if (e instanceof NonFiniteLossError) throw new NonFiniteLossError(done + e.step, e.nodeId);
+        throw e;
+      }
+      if (request.progressEvery) {
+        this.options.emit?.({
+          kind: 'event',
+          type: 'train-progress',
+          requestId: request.id,
+          step: losses.length,
+          loss: losses[losses.length - 1],
+        });
+      }
+    }
+    // The parameters changed under the stepped pass: start it again so it shows the new ones.
+    loaded.stepper = network.executor(loaded.stepper.ctx);
+    return { losses, model: network.toModel() };
+  }
+
+  private require(): LoadedModel {
+    if (!this.loaded) throw new RequestError({ code: 'no-model', message: 'no model is loaded: send load first' });
+    return this.loaded;
+  }
+}

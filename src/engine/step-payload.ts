@@ -1,0 +1,30 @@
+import type { Params, StepRecord, Tensor } from '../core';
+import type { StepRecordPayload, TensorValues } from '../protocol/results';
+
+/** A core step record as values that can travel: copies, so later steps cannot change them. */
+export function stepPayload(record: StepRecord, type: string, params: Params): StepRecordPayload {
+  const payload: StepRecordPayload = {
+    nodeId: record.nodeId,
+    type,
+    direction: record.direction,
+    inputs: record.inputs.map(values),
+    output: values(record.output),
+    params: valuesOf(params),
+  };
+  if (record.upstream) payload.upstream = values(record.upstream);
+  const backward = record.backward;
+  if (backward) {
+    if (backward.local) payload.local = values(backward.local);
+    payload.inputGrads = backward.dInputs.map(values);
+    payload.paramGrads = valuesOf(backward.dParams);
+  }
+  return payload;
+}
+
+function values(t: Tensor): TensorValues {
+  return t.toNested();
+}
+
+function valuesOf(params: Params): Record<string, TensorValues> {
+  return Object.fromEntries(Object.entries(params).map(([name, t]) => [name, values(t)]));
+}

@@ -1,0 +1,25 @@
+import { emptyModel } from '../../core/graph/model';
+import { emptySelection } from '../stores/graph-store';
+import { always, defineAction } from './types';
+
+/** Starts an empty document. History belongs to a document, so it starts empty too. */
+export const newModelAction = defineAction({
+  label: 'New',
+  enabled: always,
+  perform(state) {
+    const model = emptyModel();
+    return {
+      ok: true,
+      value: undefined,
+      patch: {
+        model,
+        savedModel: model,
+        fileName: null,
+        selection: emptySelection,
+        past: [],
+        future: [],
+        documentId: state.documentId + 1,
+      },
+    };
+  },
+});

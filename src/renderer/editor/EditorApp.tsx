@@ -1,0 +1,33 @@
+import '@xyflow/react/dist/style.css';
+import './editor.css';
+import { ReactFlowProvider } from '@xyflow/react';
+import { memo, type ReactNode } from 'react';
+import type { FileHost } from '../actions/file-host';
+import { EditorLayout } from './EditorLayout';
+
+export interface EditorAppProps {
+  /** Where Open and Save read and write; defaults to the browser's file picker and a download. */
+  files?: FileHost;
+  /** Asked before unsaved changes are discarded by New or Open; defaults to window.confirm. */
+  confirmDiscard?: () => boolean;
+  /** Shown at the left of the toolbar. */
+  title?: string;
+  /** Extra toolbar buttons at the right (the debugger's step controls). */
+  toolbarExtra?: ReactNode;
+  /** The node a pass is at: highlighted on the canvas. */
+  activeNodeId?: string | null;
+  /** Values after a pass for the selected node, shown at the end of the inspector. */
+  renderNodeValues?: (nodeId: string) => ReactNode;
+}
+
+/**
+ * The graph editor: toolbar, palette, canvas, inspector and status bar over the graph store.
+ * It needs no engine: everything it shows comes from compiling the graph in the page.
+ */
+export const EditorApp = memo(function EditorApp(props: EditorAppProps) {
+  return (
+    <ReactFlowProvider>
+      <EditorLayout {...props} />
+    </ReactFlowProvider>
+  );
+});

@@ -1,0 +1,3 @@
+import { ShapeEdge } from './edges/ShapeEdge';
+
+export const edgeTypes = { shape: ShapeEdge };

@@ -1,0 +1,3 @@
+export * from './client-error';
+export * from './connect';
+export type * from './engine-client';

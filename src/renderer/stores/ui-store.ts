@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { Issue } from '../../core/graph/issues';
+
+export type ToastTone = 'info' | 'error';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: ToastTone;
+}
+
+export interface IssuesDialog {
+  title: string;
+  issues: Issue[];
+}
+
+export interface UiState {
+  toast: Toast | null;
+  issuesDialog: IssuesDialog | null;
+  showToast(message: string, tone?: ToastTone): void;
+  dismissToast(id: number): void;
+  showIssues(dialog: IssuesDialog): void;
+  closeIssues(): void;
+}
+
+let nextToastId = 1;
+
+/** Transient UI state: the toast and the issues dialog. Nothing here is part of the document. */
+export const useUiStore = create<UiState>()((set) => ({
+  toast: null,
+  issuesDialog: null,
+  showToast: (message, tone = 'info') => set({ toast: { id: nextToastId++, message, tone } }),
+  dismissToast: (id) => set((s) => (s.toast?.id === id ? { toast: null } : s)),
+  showIssues: (dialog) => set({ issuesDialog: dialog }),
+  closeIssues: () => set({ issuesDialog: null }),
+}));
