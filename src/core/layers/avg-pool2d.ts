@@ -1,15 +1,7 @@
 import { Tensor } from '../tensor/tensor';
-import { type NodeKind, noParams } from './kind';
-import {
-  channelsAsImages,
-  defaultPoolConfig,
-  type PoolConfig,
-  poolConfig,
-  poolDescription,
-  poolOutputShape,
-  poolWindow,
-} from './pool';
-import { pairOf, windowIndexTex } from './window';
+import type { NodeKind } from './kind';
+import { channelsAsImages, type PoolConfig, pooledInputTex, poolKindBase, poolWindow } from './pool';
+import { pairOf } from './window';
 
 const label = 'Average pooling';
 
@@ -21,14 +13,8 @@ const label = 'Average pooling';
  */
 export const avgPool2dKind: NodeKind<PoolConfig> = {
   type: 'avg_pool2d',
-  category: 'layer',
-  label,
+  ...poolKindBase(label),
   summary: 'Averages each window, per channel; the depth is unchanged.',
-  configSchema: poolConfig,
-  defaultConfig: defaultPoolConfig,
-  arity: { min: 1, max: 1 },
-  outputShape: (config, [x]) => poolOutputShape(label, config, x),
-  paramSpecs: noParams,
   forward(b, config, [x]) {
     const { geometry, height, width } = poolWindow(label, config, x.shape);
     const cols = b.im2col(channelsAsImages(x), geometry, 0);
@@ -47,12 +33,10 @@ export const avgPool2dKind: NodeKind<PoolConfig> = {
   },
   formula(config) {
     const [kh, kw] = pairOf(config.window);
-    const [sh, sw] = pairOf(config.stride ?? config.window);
-    const x = `x_{n,c,\\,${windowIndexTex('i', 'm', sh, config.padding, 0)},\\,${windowIndexTex('j', 'l', sw, config.padding, 1)}}`;
+    const x = pooledInputTex(config);
     return {
       forward: `y_{n,c,i,j} = \\frac{1}{${kh * kw}} \\sum_{m=0}^{${kh - 1}} \\sum_{l=0}^{${kw - 1}} ${x}\\quad\\text{(padding counts as 0, divisor always ${kh * kw})}`,
       backward: `\\frac{\\partial E}{\\partial ${x}} \\mathrel{+}= \\frac{\\delta_{n,c,i,j}}{${kh * kw}}`,
     };
   },
-  describe: poolDescription,
 };

@@ -1,15 +1,6 @@
 import { Tensor } from '../tensor/tensor';
-import { type NodeKind, noParams } from './kind';
-import {
-  channelsAsImages,
-  defaultPoolConfig,
-  type PoolConfig,
-  poolConfig,
-  poolDescription,
-  poolOutputShape,
-  poolWindow,
-} from './pool';
-import { pairOf, windowIndexTex } from './window';
+import type { NodeKind } from './kind';
+import { channelsAsImages, type PoolConfig, pooledInputTex, poolKindBase, poolWindow } from './pool';
 
 const label = 'Max pooling';
 
@@ -20,14 +11,8 @@ const label = 'Max pooling';
  */
 export const maxPool2dKind: NodeKind<PoolConfig> = {
   type: 'max_pool2d',
-  category: 'layer',
-  label,
+  ...poolKindBase(label),
   summary: 'Keeps the largest value of each window, per channel; the depth is unchanged.',
-  configSchema: poolConfig,
-  defaultConfig: defaultPoolConfig,
-  arity: { min: 1, max: 1 },
-  outputShape: (config, [x]) => poolOutputShape(label, config, x),
-  paramSpecs: noParams,
   forward(b, config, [x]) {
     const { geometry, height, width } = poolWindow(label, config, x.shape);
     const cols = b.im2col(channelsAsImages(x), geometry, Number.NEGATIVE_INFINITY);
@@ -42,12 +27,10 @@ export const maxPool2dKind: NodeKind<PoolConfig> = {
     return { dInputs: [b.col2im(dCols, images.shape, geometry).reshape(x.shape)], dParams: {} };
   },
   formula(config) {
-    const [sh, sw] = pairOf(config.stride ?? config.window);
-    const x = `x_{n,c,\\,${windowIndexTex('i', 'm', sh, config.padding, 0)},\\,${windowIndexTex('j', 'l', sw, config.padding, 1)}}`;
+    const x = pooledInputTex(config);
     return {
       forward: `y_{n,c,i,j} = \\max_{m,l}\\, ${x}`,
       backward: `\\frac{\\partial E}{\\partial ${x}} \\mathrel{+}= \\begin{cases} \\delta_{n,c,i,j} & \\text{if it is the window's first maximum} \\\\ 0 & \\text{otherwise} \\end{cases}`,
     };
   },
-  describe: poolDescription,
 };

@@ -1,15 +1,18 @@
 import { z } from 'zod';
 import type { Shape } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
+import { type NodeKind, noParams } from './kind';
 import {
   compactPairText,
   paddingSpec,
   paddingText,
+  pairOf,
   pairText,
   poolPaddingDescription,
   type SpatialWindow,
   spatialPair,
   spatialWindow,
+  windowIndexTex,
 } from './window';
 
 export const poolConfig = z
@@ -49,4 +52,29 @@ export function channelsAsImages(x: Tensor): Tensor {
 export function poolDescription(config: PoolConfig): string {
   const pad = config.padding === 0 || config.padding === 'valid' ? '' : `, ${paddingText(config.padding)}`;
   return `${pairText(config.window)}, stride ${compactPairText(config.stride ?? config.window)}${pad}`;
+}
+
+type PoolKindBase = Pick<
+  NodeKind<PoolConfig>,
+  'category' | 'label' | 'configSchema' | 'defaultConfig' | 'arity' | 'outputShape' | 'paramSpecs' | 'describe'
+>;
+
+/** What max and average pooling share: config, shape rule, no parameters, the face text. */
+export function poolKindBase(label: string): PoolKindBase {
+  return {
+    category: 'layer',
+    label,
+    configSchema: poolConfig,
+    defaultConfig: defaultPoolConfig,
+    arity: { min: 1, max: 1 },
+    outputShape: (config, [x]) => poolOutputShape(label, config, x),
+    paramSpecs: noParams,
+    describe: poolDescription,
+  };
+}
+
+/** LaTeX of the input element a window position reads: x_{n,c, i*S+m-P, j*S+l-P}. */
+export function pooledInputTex(config: PoolConfig): string {
+  const [sh, sw] = pairOf(config.stride ?? config.window);
+  return `x_{n,c,\\,${windowIndexTex('i', 'm', sh, config.padding, 0)},\\,${windowIndexTex('j', 'l', sw, config.padding, 1)}}`;
 }
