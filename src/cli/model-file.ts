@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import {
+  DatasetError,
   formatIssue,
   type Issue,
   loadModelText,
@@ -8,11 +9,13 @@ import {
   type NestedNumbers,
   NodeRunError,
   NonFiniteLossError,
+  PerceptronError,
   type Plan,
   RunError,
+  SearchError,
   validateModel,
 } from '../core';
-import { CliError } from './errors';
+import { CliError, RunFailedError } from './errors';
 
 export interface LoadedModel {
   file: string;
@@ -30,7 +33,7 @@ export function readModelFile(file: string): LoadedModel {
   return { file, model, plan };
 }
 
-function readText(file: string): string {
+export function readText(file: string): string {
   try {
     return readFileSync(file, 'utf8');
   } catch (e) {
@@ -125,7 +128,10 @@ export function withEngineErrors<T>(file: string, work: () => T): T {
     if (e instanceof ModelError) throw new CliError(e.issues.map((i) => formatIssue(i, file)));
     // Run errors caused by the model or its data are the user's to fix; any other failure inside a node is a bug.
     const aboutTheModel = e instanceof NodeRunError && (e.cause === undefined || e.cause instanceof RunError);
-    if (aboutTheModel || e instanceof NonFiniteLossError) throw new CliError(`${file}: ${e.message}`);
+    const aboutTheData = e instanceof DatasetError || e instanceof PerceptronError || e instanceof SearchError;
+    if (aboutTheModel || aboutTheData) throw new CliError(`${file}: ${e.message}`);
+    // Diverging is the run failing, not a mistake in the command line: exit status 1.
+    if (e instanceof NonFiniteLossError) throw new RunFailedError(`${file}: ${e.message}`);
     throw e;
   }
 }

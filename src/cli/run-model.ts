@@ -7,24 +7,29 @@ export interface OpenNetwork {
   loaded: LoadedModel;
   net: Network;
   dtype: DType;
-  /** --seed, 0 without it. */
+  /** --seed, else the seed the command passed (the training section's), else 0. */
   seed: number;
 }
 
 /**
- * The model named on the command line, with --input and --target applied, compiled for a pass
- * with --dtype (or the dtype the command fixes) and --seed. Checks that the loss (where needed)
- * and the data the pass reads are there.
+ * The model named on the command line (or the one given, already read), with --input and --target
+ * applied, compiled for a pass with --dtype (or the dtype the command fixes) and --seed. Checks
+ * that the loss (where needed) and the data the pass reads are there.
  */
-export function openNetwork(command: string, parsed: ParsedArgs, needs: { loss: boolean; dtype?: DType }): OpenNetwork {
+export function openNetwork(
+  command: string,
+  parsed: ParsedArgs,
+  needs: { loss: boolean; dtype?: DType; seed?: number },
+  model?: LoadedModel,
+): OpenNetwork {
   const [file] = takePositionals(command, parsed.positionals, ['<model.json>']);
   const dtypeText = stringFlag(parsed, 'dtype');
   const dtype: DType =
     needs.dtype ??
     (dtypeText === undefined ? 'float32' : choice<DType>(command, 'dtype', dtypeText, ['float32', 'float64']));
   const seedText = stringFlag(parsed, 'seed');
-  const seed = seedText === undefined ? 0 : nonNegativeInteger(command, 'seed', seedText);
-  const loaded = withSampleFlags(readModelFile(file), {
+  const seed = seedText === undefined ? (needs.seed ?? 0) : nonNegativeInteger(command, 'seed', seedText);
+  const loaded = withSampleFlags(model ?? readModelFile(file), {
     input: stringFlag(parsed, 'input'),
     target: stringFlag(parsed, 'target'),
   });

@@ -20,6 +20,7 @@ import type {
   TrainResult,
 } from '../protocol/results';
 import { PROTOCOL_VERSION } from '../protocol/version';
+import { applyUpdate } from './apply-update';
 import { RequestError, toEngineError } from './errors';
 import { passContext } from './pass-context';
 import { stepPayload } from './step-payload';
@@ -72,6 +73,10 @@ export class EngineSession {
         return { kind: 'reply', id, ok: true, result: this.step(request) };
       case 'train':
         return { kind: 'reply', id, ok: true, result: this.train(request) };
+      case 'apply-update': {
+        const { network, stepper } = this.require();
+        return { kind: 'reply', id, ok: true, result: applyUpdate(network, stepper, request.learningRate) };
+      }
     }
   }
 
@@ -116,8 +121,9 @@ export class EngineSession {
     const records: StepRecordPayload[] = [];
     const record = (r: ReturnType<Executor['stepForward']>) => {
       if (!r) return;
-      const type = network.plan.byId.get(r.nodeId)?.kind.type ?? '?';
-      records.push(stepPayload(r, type, network.params.get(r.nodeId) ?? {}));
+      const kind = network.plan.byId.get(r.nodeId)?.kind;
+      const target = kind?.category === 'loss' ? stepper.ctx.target : undefined;
+      records.push(stepPayload(r, kind?.type ?? '?', network.params.get(r.nodeId) ?? {}, target));
     };
     switch (request.direction) {
       case 'forward':
@@ -140,6 +146,7 @@ export class EngineSession {
       phase: stepper.phase,
       nextNodeId: stepper.nextNodeId ?? null,
       loss: stepper.loss ?? null,
+      dtype: network.dtype,
     };
   }
 

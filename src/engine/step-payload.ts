@@ -2,7 +2,7 @@ import type { Params, StepRecord, Tensor } from '../core';
 import type { StepRecordPayload, TensorValues } from '../protocol/results';
 
 /** A core step record as values that can travel: copies, so later steps cannot change them. */
-export function stepPayload(record: StepRecord, type: string, params: Params): StepRecordPayload {
+export function stepPayload(record: StepRecord, type: string, params: Params, target?: Tensor): StepRecordPayload {
   const payload: StepRecordPayload = {
     nodeId: record.nodeId,
     type,
@@ -18,6 +18,7 @@ export function stepPayload(record: StepRecord, type: string, params: Params): S
     payload.inputGrads = backward.dInputs.map(values);
     payload.paramGrads = valuesOf(backward.dParams);
   }
+  if (target) payload.target = values(target);
   return payload;
 }
 

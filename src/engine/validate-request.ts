@@ -28,6 +28,7 @@ const paramSchemas: Record<RequestType, z.ZodType> = {
       ...passData,
     })
     .strict(),
+  'apply-update': z.object({ learningRate: z.number().positive() }).strict(),
 };
 
 export type CheckedRequest = { ok: true; request: EngineRequest } | { ok: false; reply: ErrorReply };

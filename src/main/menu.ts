@@ -1,47 +1,100 @@
 import type { MenuItemConstructorOptions } from 'electron';
+import type { MenuCommand, MenuCommandId } from '../protocol/menu-commands';
 import type { ExampleEntry } from './examples';
 
 export interface MenuOptions {
   appName: string;
   isMac: boolean;
   examples: readonly ExampleEntry[];
-  openExample(fileName: string): void;
+  /** Developer tools in the View menu: in development only. */
+  developerTools: boolean;
+  /** Sends a command to the focused page, which runs it. */
+  send(command: MenuCommand): void;
+  openFormatDocs(): void;
 }
 
-/** The application menu. Commands that change the model are sent to the page, which owns them. */
-export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOptions[] {
-  const openExample: MenuItemConstructorOptions = {
+type Item = MenuItemConstructorOptions;
+
+/** A menu entry the page runs. The page handles the keys itself, so the menu only shows them. */
+function command(options: MenuOptions, id: MenuCommandId, label: string, accelerator?: string): Item {
+  const item: Item = { label, click: () => options.send({ type: 'command', id }) };
+  return accelerator ? { ...item, accelerator, registerAccelerator: false } : item;
+}
+
+function fileMenu(options: MenuOptions): Item {
+  const listed: Item[] = options.examples.length
+    ? options.examples.map((example) => ({
+        label: example.title,
+        click: () => options.send({ type: 'open-example', fileName: example.fileName }),
+      }))
+    : [{ label: 'No examples found', enabled: false }];
+  const openExample: Item = {
     label: 'Open Example',
-    submenu: options.examples.length
-      ? options.examples.map((example) => ({
-          label: example.title,
-          click: () => options.openExample(example.fileName),
-        }))
-      : [{ label: 'No examples found', enabled: false }],
+    submenu: [...listed, { type: 'separator' }, command(options, 'show-examples', 'Browse Examples…')],
   };
-  const file: MenuItemConstructorOptions = {
+  return {
     label: 'File',
-    submenu: [openExample, { type: 'separator' }, options.isMac ? { role: 'close' } : { role: 'quit' }],
-  };
-  const view: MenuItemConstructorOptions = {
-    label: 'View',
     submenu: [
-      { role: 'reload' },
-      { role: 'forceReload' },
-      { role: 'toggleDevTools' },
+      command(options, 'new-model', 'New', 'CmdOrCtrl+N'),
+      command(options, 'load-model', 'Open…', 'CmdOrCtrl+O'),
+      openExample,
       { type: 'separator' },
-      { role: 'resetZoom' },
-      { role: 'zoomIn' },
-      { role: 'zoomOut' },
+      command(options, 'save-model', 'Save', 'CmdOrCtrl+S'),
+      command(options, 'save-as', 'Save As…', 'Shift+CmdOrCtrl+S'),
+      command(options, 'export-json', 'Export JSON…', 'Shift+CmdOrCtrl+E'),
       { type: 'separator' },
-      { role: 'togglefullscreen' },
+      options.isMac ? { role: 'close' } : { role: 'quit' },
     ],
   };
-  const help: MenuItemConstructorOptions = {
-    role: 'help',
-    submenu: [{ label: `About ${options.appName}`, role: 'about' }],
+}
+
+function editMenu(options: MenuOptions): Item {
+  return {
+    label: 'Edit',
+    submenu: [
+      command(options, 'undo', 'Undo', 'CmdOrCtrl+Z'),
+      command(options, 'redo', 'Redo', 'Shift+CmdOrCtrl+Z'),
+      { type: 'separator' },
+      command(options, 'cut', 'Cut', 'CmdOrCtrl+X'),
+      command(options, 'copy', 'Copy', 'CmdOrCtrl+C'),
+      command(options, 'paste', 'Paste', 'CmdOrCtrl+V'),
+      command(options, 'delete-selection', 'Delete', 'Delete'),
+      { type: 'separator' },
+      command(options, 'select-all', 'Select All', 'CmdOrCtrl+A'),
+    ],
   };
-  const app: MenuItemConstructorOptions[] = options.isMac
+}
+
+function viewMenu(options: MenuOptions): Item {
+  const developer: Item[] = options.developerTools ? [{ type: 'separator' }, { role: 'toggleDevTools' }] : [];
+  return {
+    label: 'View',
+    submenu: [
+      command(options, 'zoom-in', 'Zoom In', 'CmdOrCtrl+='),
+      command(options, 'zoom-out', 'Zoom Out', 'CmdOrCtrl+-'),
+      command(options, 'zoom-reset', 'Actual Size', 'CmdOrCtrl+0'),
+      command(options, 'fit-view', 'Fit Graph in Window', 'Shift+CmdOrCtrl+F'),
+      { type: 'separator' },
+      command(options, 'toggle-palette', 'Show or Hide Palette', 'CmdOrCtrl+B'),
+      command(options, 'toggle-inspector', 'Show or Hide Inspector', 'CmdOrCtrl+I'),
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...developer,
+    ],
+  };
+}
+
+function helpMenu(options: MenuOptions): Item {
+  const about: Item[] = options.isMac ? [] : [{ role: 'about', label: `About ${options.appName}` }];
+  return {
+    role: 'help',
+    submenu: [...about, { label: 'Model Format Reference', click: () => options.openFormatDocs() }],
+  };
+}
+
+/** The application menu. Commands that touch the model are sent to the page, which owns them. */
+export function buildMenuTemplate(options: MenuOptions): Item[] {
+  const app: Item[] = options.isMac
     ? [
         {
           label: options.appName,
@@ -49,5 +102,5 @@ export function buildMenuTemplate(options: MenuOptions): MenuItemConstructorOpti
         },
       ]
     : [];
-  return [...app, file, { role: 'editMenu' }, view, help];
+  return [...app, fileMenu(options), editMenu(options), viewMenu(options), helpMenu(options)];
 }

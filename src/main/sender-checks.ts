@@ -16,7 +16,7 @@ export function isTrustedSender(frame: SenderFrame | null | undefined, trustedOr
   return origin !== null && trustedOrigins.includes(origin);
 }
 
-/** The request-port message carries no arguments; anything else is not from our preload. */
+/** Messages that carry no arguments (the request for a port, Open); anything else is not from our preload. */
 export function hasNoArguments(args: readonly unknown[]): boolean {
   return args.length === 0;
 }

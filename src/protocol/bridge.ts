@@ -1,9 +1,22 @@
+import type { DocumentState, OpenedFile, SavedFile, SaveFileRequest, UnsavedChoice } from './document-files';
+import type { MenuCommand, TextEditCommand } from './menu-commands';
+
+export * from './document-files';
+export * from './menu-commands';
+
 /** IPC channel names between main and preload; nothing else crosses that boundary. */
 export const IPC = {
   requestEnginePort: 'engine:request-port',
   enginePort: 'engine:port',
   engineExited: 'engine:exited',
   menuCommand: 'menu:command',
+  openFile: 'file:open',
+  saveFile: 'file:save',
+  documentState: 'document:state',
+  askUnsaved: 'document:ask-unsaved',
+  saveRequest: 'document:save-request',
+  saveResult: 'document:save-result',
+  textEdit: 'edit:text',
 } as const;
 
 /** The data of the window message that hands the engine port from the preload to the page. */
@@ -17,14 +30,6 @@ export function isEngineExitInfo(value: unknown): value is EngineExitInfo {
   return typeof value === 'object' && value !== null && typeof (value as { code?: unknown }).code === 'number';
 }
 
-export type MenuCommand = { type: 'open-example'; fileName: string };
-
-export function isMenuCommand(value: unknown): value is MenuCommand {
-  if (typeof value !== 'object' || value === null) return false;
-  const command = value as { type?: unknown; fileName?: unknown };
-  return command.type === 'open-example' && typeof command.fileName === 'string';
-}
-
 /** What the preload exposes to the page as `window.studio`: a few named functions, no ipcRenderer. */
 export interface StudioBridge {
   readonly host: 'electron';
@@ -33,4 +38,17 @@ export interface StudioBridge {
   /** Returns a function that removes the listener. */
   onEngineExit(listener: (info: EngineExitInfo) => void): () => void;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+  /** Shows the open dialog; null when the user cancels. Only .json files are read. */
+  openModelFile(): Promise<OpenedFile | null>;
+  /** Writes over the document's file, or where the user picks in a save dialog; null when cancelled. */
+  saveModelFile(request: SaveFileRequest): Promise<SavedFile | null>;
+  /** Keeps the window title, the unsaved mark and the close prompt up to date. */
+  setDocumentState(state: DocumentState): void;
+  /** Asks Save / Don't Save / Cancel in a native message box. */
+  askUnsavedChanges(): Promise<UnsavedChoice>;
+  /** Main asks the page to save before the window closes; answer with reportSaveResult. */
+  onSaveRequest(listener: (requestId: number) => void): () => void;
+  reportSaveResult(requestId: number, saved: boolean): void;
+  /** A menu's edit command, for the focused text field rather than the graph. */
+  editText(command: TextEditCommand): void;
 }

@@ -43,6 +43,11 @@ export interface TrainParams extends PassData {
   progressEvery?: number;
 }
 
+/** One gradient-descent step, w <- w - learningRate * dE/dw, with the gradients of the stepped pass. */
+export interface ApplyUpdateParams {
+  learningRate: number;
+}
+
 /** The parameters each request type takes. */
 export interface RequestParams {
   hello: HelloParams;
@@ -50,11 +55,12 @@ export interface RequestParams {
   trace: TraceParams;
   step: StepParams;
   train: TrainParams;
+  'apply-update': ApplyUpdateParams;
 }
 
 export type RequestType = keyof RequestParams;
 
-export const REQUEST_TYPES: readonly RequestType[] = ['hello', 'load', 'trace', 'step', 'train'];
+export const REQUEST_TYPES: readonly RequestType[] = ['hello', 'load', 'trace', 'step', 'train', 'apply-update'];
 
 /** A request as it travels: its id pairs it with exactly one reply. */
 export type RequestOf<T extends RequestType> = { id: number; type: T } & RequestParams[T];

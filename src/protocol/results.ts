@@ -70,6 +70,8 @@ export interface StepRecordPayload {
   inputGrads?: TensorValues[];
   /** Backward: dLoss/d(parameter). */
   paramGrads?: Record<string, TensorValues>;
+  /** Loss nodes: the target the prediction was compared with. */
+  target?: TensorValues;
 }
 
 export interface StepResult {
@@ -80,6 +82,8 @@ export interface StepResult {
   nextNodeId: string | null;
   /** The total loss once every loss node has run forward. */
   loss: number | null;
+  /** The dtype the values were computed in (how many of their digits mean something). */
+  dtype?: DType;
 }
 
 export interface TrainResult {
@@ -89,6 +93,24 @@ export interface TrainResult {
   model: ModelJson;
 }
 
+/** One parameter before and after an update. */
+export interface ParamChange {
+  nodeId: string;
+  param: string;
+  old: TensorValues;
+  new: TensorValues;
+  /** The gradient the update used; absent for values a node updates by its own rule. */
+  grad?: TensorValues;
+}
+
+export interface ApplyUpdateResult {
+  learningRate: number;
+  changes: ParamChange[];
+  /** The model with the updated parameters stored in it. */
+  model: ModelJson;
+  dtype: DType;
+}
+
 /** The result each request type resolves to. */
 export interface ResultOf {
   hello: HelloResult;
@@ -96,4 +118,5 @@ export interface ResultOf {
   trace: TraceResult;
   step: StepResult;
   train: TrainResult;
+  'apply-update': ApplyUpdateResult;
 }

@@ -1,24 +1,42 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './components/App';
-import { connectEngine } from './engine-client';
-import { SessionStoreContext } from './stores/session-context';
+import { connectEngine, engineTransport } from './engine-client';
+import { browserHost } from './shell/browser-host';
+import { desktopHost } from './shell/desktop-host';
+import { syncModelToEngine } from './shell/engine-model-sync';
+import { StudioApp } from './shell/StudioApp';
+import { useGraphStore } from './stores/graph-store';
 import { createSessionStore } from './stores/session-store';
-import './styles.css';
 
-const store = createSessionStore(connectEngine);
-void store.getState().connect();
-
-window.studio?.onMenuCommand((command) => {
-  if (command.type === 'open-example') void store.getState().openExample(command.fileName);
+const session = createSessionStore({
+  connect: connectEngine,
+  transport: engineTransport(),
+  beforeRequest: () => modelSync.flush(),
 });
+const host = window.studio ? desktopHost(window.studio) : browserHost();
+
+// The engine follows the graph: the graph store is the document, the engine a copy it can lose.
+const modelSync = syncModelToEngine(
+  {
+    current: () => useGraphStore.getState().model,
+    subscribe: (listener) =>
+      useGraphStore.subscribe((state, previous) => {
+        if (state.model !== previous.model) listener(state.model);
+      }),
+  },
+  (model) => session.getState().load(model),
+);
+void session.getState().start();
+
+if (import.meta.env.DEV) {
+  // For end-to-end tests: end the engine as a crash would. Not in production builds.
+  window.__studio = { killEngine: () => session.getState().kill() };
+}
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
 createRoot(container).render(
   <StrictMode>
-    <SessionStoreContext value={store}>
-      <App />
-    </SessionStoreContext>
+    <StudioApp session={session} host={host} />
   </StrictMode>,
 );

@@ -43,6 +43,8 @@ function describeExample(name: string): Example {
   if (!model.sample) return { file, skip: 'it has no sample', tensors: [] };
   if (plan.lossIds.length === 0) return { file, skip: 'it has no loss node', tensors: [] };
   if (!model.sample.target) return { file, skip: 'its sample has no target', tensors: [] };
+  // At w = 0, b = 0 a step unit sits on its threshold, where it has no derivative to check.
+  if (model.training?.rule === 'perceptron') return { file, skip: 'it learns by the perceptron rule', tensors: [] };
   const tensors = [
     { node: plan.inputIds[0], tensor: 'input', total: sizeOf(plan.byId.get(plan.inputIds[0])?.outputShape ?? []) },
   ];

@@ -12,14 +12,14 @@ export interface CliResult {
 }
 
 /** Runs the CLI as users do, through the bin launcher, from the repository root. */
-export function runCli(args: string[]): Promise<CliResult> {
+export function runCli(args: string[], options: { timeoutMs?: number } = {}): Promise<CliResult> {
   const env = { ...process.env };
   delete env.BACKPROP_STUDIO_DEBUG;
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       ['bin/backprop-studio.mjs', ...args],
-      { cwd: repoRoot, env, timeout: 20_000, maxBuffer: 16 * 1024 * 1024 },
+      { cwd: repoRoot, env, timeout: options.timeoutMs ?? 20_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const status = error ? error.code : 0;
         if (typeof status !== 'number') reject(error);

@@ -1,107 +1,234 @@
-import { mkdirSync } from 'node:fs';
-import { createServer as createNetServer } from 'node:net';
-import { fileURLToPath } from 'node:url';
-import { type Browser, chromium } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { readdirSync } from 'node:fs';
+import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  download,
+  hasChromium,
+  openApp,
+  openExample,
+  openFile,
+  root,
+  shot,
+  startWebApp,
+  type WebApp,
+} from './web-fixture';
 
-const root = fileURLToPath(new URL('../..', import.meta.url));
-const screenshot = `${root}/test-results/web-smoke.png`;
+const WORKED = 'Worked backpropagation example (2-2-2)';
+const BROKEN =
+  '{\n  "format": "backprop-studio.model",\n  "version": 1,\n  "nodes": [{ "id": "a", "type": "warp" }],\n  "edges": []\n}\n';
+const exampleCount = readdirSync(`${root}/resources/examples`).filter((f) => f.endsWith('.json')).length;
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createNetServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
+/** Waits for a value to settle: the page answers asynchronously (engine, debounced loads, animations). */
+const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const count = (locator: Locator) => eventually(() => locator.count());
+const attribute = (locator: Locator, name: string) => eventually(() => locator.getAttribute(name));
+const text = (locator: Locator) => eventually(() => locator.textContent());
+const title = (page: Page) => eventually(() => page.title());
+
+const badge = (page: Page) => page.getByTestId('engine-badge');
+const nodes = (page: Page) => page.locator('.react-flow__node');
+
+async function viewportScale(page: Page): Promise<number> {
+  return page
+    .locator('.react-flow__viewport')
+    .evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform).a);
 }
 
-let server: ViteDevServer;
-let browser: Browser;
-let url: string;
+describe.skipIf(!hasChromium)('the app in web mode', () => {
+  let app: WebApp;
+  beforeAll(async () => {
+    app = await startWebApp();
+  }, 60_000);
+  afterAll(() => app?.close());
 
-beforeAll(async () => {
-  const port = await freePort();
-  server = await createServer({
-    configFile: `${root}/vite.web.config.ts`,
-    server: { host: '127.0.0.1', port, strictPort: true, hmr: false },
-    logLevel: 'warn',
-  });
-  await server.listen();
-  url = `http://127.0.0.1:${port}/`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-}, 60_000);
+  it('opens the worked example from the Examples dialog, readable, with shapes and the engine loaded', async () => {
+    const { page, problems } = await openApp(app);
+    await page.getByRole('button', { name: 'Open an example' }).waitFor();
+    await page.getByText('Start from scratch: drag an Input from the palette').waitFor();
+    expect(await badge(page).textContent()).toBe('Engine cpu');
+    expect(await page.title()).toBe('Untitled — Backprop Studio');
+    await shot(page, 'start');
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+    await page.getByRole('button', { name: 'Examples', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Open an example' });
+    await count(dialog.getByRole('listitem')).toBe(exampleCount);
+    await text(dialog.getByRole('button', { name: new RegExp(`^${WORKED.replace(/[()]/g, '\\$&')}`) })).toContain(
+      'Two inputs, two sigmoid hidden units',
+    );
+    await shot(page, 'examples');
+    await dialog.getByRole('button', { name: /^Worked backpropagation/ }).click();
 
-describe('web mode', () => {
-  it('opens the worked example, runs a pass in the worker engine and shows the loss', async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 1000 } });
-    const problems: string[] = [];
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('response', (response) => {
-      if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-    });
-    page.on('console', (message) => {
-      if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
-    });
-
-    await page.goto(url);
-    await page.getByRole('heading', { name: 'Backprop Studio' }).waitFor();
-    await page.getByText(/Engine ready · cpu · web worker/).waitFor();
-
-    await page.selectOption('#example', 'backprop-2-2-2.json');
-    await page.getByRole('heading', { name: 'Worked backpropagation example (2-2-2)' }).waitFor();
-    const nodeRows = page.locator('section:has(h2:text-is("Nodes")) tbody tr');
-    expect(await nodeRows.count()).toBe(6);
-    expect(await nodeRows.nth(1).textContent()).toContain('[1, 2]');
-
-    await page.getByRole('button', { name: 'Run pass' }).click();
-    const loss = page.getByTestId('loss');
-    await loss.waitFor();
-    expect(Number(await loss.textContent())).toBeCloseTo(0.2984, 4);
-    expect(await page.locator('td.values').first().textContent()).toBe('[[0.05, 0.1]]');
-
-    mkdirSync(`${root}/test-results`, { recursive: true });
-    await page.screenshot({ path: screenshot, fullPage: true });
+    await count(nodes(page)).toBe(6);
+    await count(page.locator('.bs-edge-label', { hasText: '[1, 2]' })).toBe(5);
+    await attribute(badge(page), 'data-model-state').toBe('loaded');
+    await attribute(badge(page), 'title').toMatch(/12 parameters, with its sample/);
+    expect(await page.title()).toBe('backprop-2-2-2.json — Backprop Studio');
+    await page.waitForTimeout(400);
+    expect(await viewportScale(page)).toBeGreaterThanOrEqual(0.9);
+    const canvas = await page.locator('.bs-canvas').boundingBox();
+    for (const box of await nodes(page).evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON()))) {
+      expect(box.left).toBeGreaterThanOrEqual(canvas?.x ?? 0);
+      expect(box.right).toBeLessThanOrEqual((canvas?.x ?? 0) + (canvas?.width ?? 0));
+    }
+    await shot(page, 'example');
     expect(problems).toEqual([]);
-  });
+    await page.close();
+  }, 60_000);
 
-  it('shows where an invalid model file is wrong, by line and path', async () => {
-    const page = await browser.newPage();
-    await page.goto(url);
-    await page.getByText(/Engine ready/).waitFor();
-    await page.getByRole('heading', { name: 'No model open' }).waitFor();
-    await page.screenshot({ path: `${root}/test-results/web-smoke-empty.png` });
-    const broken =
-      '{\n  "format": "backprop-studio.model",\n  "version": 1,\n  "nodes": [{ "id": "x", "type": "inptu" }],\n  "edges": []\n}\n';
-    await page
-      .locator('input[type=file]')
-      .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(broken) });
-    const issues = page.getByRole('region', { name: 'Issues' });
-    await issues.waitFor();
-    const text = await issues.textContent();
-    expect(text).toContain('broken.json cannot run');
-    expect(text).toContain('line 4');
-    expect(text).toContain('$.nodes[0].type');
-    expect(text).toContain('unknown node type "inptu"');
-    await page.screenshot({ path: `${root}/test-results/web-smoke-issues.png`, fullPage: true });
-  });
+  it('edits the graph: drag from the palette, edit in the inspector, a refused edge, undo, delete', async () => {
+    const { page, problems } = await openApp(app);
+    await openExample(page, WORKED);
+    await count(nodes(page)).toBe(6);
+
+    const dense = await page.getByRole('button', { name: 'Dense', exact: true }).boundingBox();
+    const canvas = await page.locator('.bs-canvas').boundingBox();
+    if (!dense || !canvas) throw new Error('palette or canvas not laid out');
+    await page.mouse.move(dense.x + dense.width / 2, dense.y + dense.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width * 0.45, canvas.y + canvas.height * 0.82, { steps: 12 });
+    await page.mouse.up();
+    await count(nodes(page)).toBe(7);
+    expect(await page.title()).toBe('backprop-2-2-2.json• — Backprop Studio');
+
+    await page.locator('.react-flow__node[data-id="h"]').click();
+    const units = page.getByLabel('Units');
+    await eventually(() => units.inputValue()).toBe('2');
+    await units.fill('0');
+    await text(page.locator('.bs-field__error')).toBe('must be at least 1');
+    await units.fill('3');
+    await count(page.locator('.bs-edge-label', { hasText: '[1, 3]' })).toBe(2);
+    // The new Dense has no input yet: the engine says why it cannot run, and the editor carries on.
+    await attribute(badge(page), 'data-model-state').toBe('error');
+    await attribute(badge(page), 'title').toMatch(/dense_1.*takes 1 input but has 0/);
+    await shot(page, 'inspector');
+
+    const from = await page.locator('.react-flow__node[data-id="o_act"] .react-flow__handle.source').boundingBox();
+    const to = await page.locator('.react-flow__node[data-id="h"] .react-flow__handle.target').boundingBox();
+    if (!from || !to) throw new Error('handles not laid out');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
+    await page.mouse.up();
+    await text(page.locator('.bs-toast')).toContain('would close a cycle');
+    await shot(page, 'refused');
+
+    await page.locator('.bs-canvas .react-flow__pane').click({ position: { x: 30, y: 30 } });
+    await page.keyboard.press('Control+z');
+    await count(page.locator('.bs-edge-label', { hasText: '[1, 3]' })).toBe(0);
+    await page.getByRole('button', { name: 'ReLU', exact: true }).click();
+    await count(nodes(page)).toBe(8);
+    await page.keyboard.press('Delete');
+    await count(nodes(page)).toBe(7);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('saves as a download, opens the saved file again unchanged, and refuses a malformed file', async () => {
+    const { page, problems } = await openApp(app);
+    await openExample(page, WORKED);
+    const loss = page.locator('.react-flow__node[data-id="loss"]');
+    const at = await loss.boundingBox();
+    if (!at) throw new Error('loss node not laid out');
+    await page.mouse.move(at.x + 40, at.y + 14);
+    await page.mouse.down();
+    await page.mouse.move(at.x + 40, at.y + 114, { steps: 8 });
+    await page.mouse.up();
+    await title(page).toBe('backprop-2-2-2.json• — Backprop Studio');
+
+    const saved = await download(page, () => page.getByRole('button', { name: 'Save', exact: true }).click());
+    expect(saved.name).toBe('backprop-2-2-2.json');
+    const model = JSON.parse(saved.text);
+    expect(model.nodes.find((n: { id: string }) => n.id === 'loss').position.y).toBeGreaterThan(260);
+    await title(page).toBe('backprop-2-2-2.json — Backprop Studio');
+
+    await page.getByRole('button', { name: 'New', exact: true }).click();
+    await count(nodes(page)).toBe(0);
+    await openFile(page, 'saved.json', saved.text);
+    await count(nodes(page)).toBe(6);
+    await title(page).toBe('saved.json — Backprop Studio');
+    const again = await download(page, () => page.keyboard.press('Control+s'));
+    expect(again.name).toBe('saved.json');
+    expect(JSON.parse(again.text)).toEqual(model);
+
+    await openFile(page, 'broken.json', BROKEN);
+    const dialog = page.getByRole('dialog');
+    await text(dialog).toContain('broken.json could not be opened');
+    await text(dialog).toContain('line 4');
+    await shot(page, 'open-error');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await count(nodes(page)).toBe(6);
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('restarts a killed engine, reloads the graph into it, and answers again', async () => {
+    const { page, problems } = await openApp(app);
+    await openExample(page, WORKED);
+    await attribute(badge(page), 'data-model-state').toBe('loaded');
+    // Hold the new worker's script back a moment, so the restart can be seen.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/worker-entry/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    expect(await page.evaluate(() => window.__studio?.killEngine())).toBe(true);
+    await page.getByText('The engine stopped; restarting…').waitFor();
+    await text(badge(page)).toBe('Engine restarting…');
+    await shot(page, 'engine-restarting');
+    release();
+    await attribute(badge(page), 'data-restarts').toBe('1');
+    await text(badge(page)).toBe('Engine cpu');
+    await attribute(badge(page), 'data-model-state').toBe('loaded');
+    await page.getByText('The engine restarted and has your graph again.').waitFor();
+    await shot(page, 'engine-restarted');
+
+    await page.locator('.react-flow__node[data-id="o"]').click();
+    await page.getByLabel('Units').fill('3');
+    await attribute(badge(page), 'title').toMatch(/\d+ parameters/);
+    await attribute(badge(page), 'data-model-state').toBe('error');
+    await page.keyboard.press('Control+z');
+    await attribute(badge(page), 'data-model-state').toBe('loaded');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
+
+  it('hides panels and keeps their layout across reloads; asks before leaving unsaved work', async () => {
+    const { page, problems } = await openApp(app);
+    await page.keyboard.press('Control+b');
+    await page.locator('.bs-palette').waitFor({ state: 'detached' });
+    const handle = await page.getByRole('separator', { name: 'Resize the inspector' }).boundingBox();
+    if (!handle) throw new Error('no inspector handle');
+    await page.mouse.move(handle.x + 3, handle.y + 200);
+    await page.mouse.down();
+    await page.mouse.move(handle.x - 77, handle.y + 200, { steps: 6 });
+    await page.mouse.up();
+    const width = (await page.locator('.bs-side--inspector').boundingBox())?.width ?? 0;
+    expect(width).toBeGreaterThan(360);
+
+    await page.reload();
+    await page.locator('[data-testid=engine-badge][data-engine-state=ready]').waitFor();
+    expect(await page.locator('.bs-palette').count()).toBe(0);
+    expect((await page.locator('.bs-side--inspector').boundingBox())?.width).toBe(width);
+    await attribute(page.getByRole('button', { name: 'Show or hide the palette' }), 'aria-pressed').toBe('false');
+    await shot(page, 'panels');
+    await page.getByRole('button', { name: 'Show or hide the palette' }).click();
+    await page.locator('.bs-palette').waitFor();
+
+    await openExample(page, WORKED);
+    await page.locator('.react-flow__node[data-id="h"]').click();
+    await page.getByLabel('Units').fill('4');
+    // Leaving asks first; staying keeps the edit.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.type());
+        void dialog.dismiss();
+      }),
+    );
+    await page.evaluate(() => location.reload());
+    expect(await asked).toBe('beforeunload');
+    await eventually(() => page.getByLabel('Units').inputValue()).toBe('4');
+    expect(problems).toEqual([]);
+    await page.close();
+  }, 60_000);
 });

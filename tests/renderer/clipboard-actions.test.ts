@@ -23,11 +23,11 @@ describe('copy, cut and paste', () => {
     expect(edgePairs()).toContain('dense_1->sigmoid_1');
     expect(edgePairs().filter((e) => e.includes('dense_1') || e.includes('sigmoid_1'))).toEqual(['dense_1->sigmoid_1']);
     const copy = state().model.nodes.find((n) => n.id === 'dense_1');
-    expect(copy?.position).toEqual({ x: 260, y: 40 });
+    expect(copy?.position).toEqual({ x: 270, y: 40 });
     expect(copy?.params?.W.data).toEqual([0.15, 0.25, 0.2, 0.3]);
     expect(state().selection).toEqual({ nodeIds: ['dense_1', 'sigmoid_1'], edgeIds: ['dense_1->sigmoid_1'] });
     runAction('paste');
-    expect(state().model.nodes.find((n) => n.id === 'dense_2')?.position).toEqual({ x: 300, y: 80 });
+    expect(state().model.nodes.find((n) => n.id === 'dense_2')?.position).toEqual({ x: 310, y: 80 });
     runAction('undo');
     runAction('undo');
     expect(nodeIds()).toHaveLength(6);

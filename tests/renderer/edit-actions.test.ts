@@ -131,14 +131,14 @@ describe('rename and move-nodes', () => {
     expect(state().model.nodes[3].position).toEqual({ x: 651, y: -10 });
     expect(state().past.length).toBe(depth + 1);
     runAction('undo');
-    expect(state().model.nodes[1].position).toEqual({ x: 220, y: 0 });
+    expect(state().model.nodes[1].position).toEqual({ x: 230, y: 0 });
     runAction('redo');
     expect(state().model.nodes[3].position).toEqual({ x: 651, y: -10 });
   });
 
   it('records nothing for a drag that ends where it started', () => {
     const before = state().model;
-    runAction('move-nodes', { positions: { h: { x: 220, y: 0 } } });
+    runAction('move-nodes', { positions: { h: { x: 230, y: 0 } } });
     expect(state().model).toBe(before);
     expect(state().past).toHaveLength(0);
   });

@@ -53,8 +53,8 @@ describe('load-model', () => {
 
   it('opens a model whose shapes do not fit, returning the issues to mark on the canvas', () => {
     const text = exampleText.replace(
-      '"config": { "units": 2 },\n      "position": { "x": 660',
-      '"config": { "units": 3 },\n      "position": { "x": 660',
+      '"config": { "units": 2 },\n      "position": { "x": 0, "y": 220 }',
+      '"config": { "units": 3 },\n      "position": { "x": 0, "y": 220 }',
     );
     const outcome = runAction('load-model', { text, fileName: 'wide.json' });
     expect(outcome.ok).toBe(true);
@@ -62,7 +62,7 @@ describe('load-model', () => {
   });
 
   it('lays out nodes that have no position, left to right by depth', () => {
-    const text = exampleText.replace(/,\s*"position": \{ "x": \d+, "y": 0 \}/g, '');
+    const text = exampleText.replace(/,\s*"position": \{ "x": \d+, "y": \d+ \}/g, '');
     expect(text).not.toMatch(/"position"/);
     runAction('load-model', { text });
     expect(state().model.nodes.map((n) => n.position?.x)).toEqual([0, 240, 480, 720, 960, 1200]);

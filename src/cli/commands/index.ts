@@ -34,15 +34,33 @@ export const commands: readonly CommandEntry[] = [
   },
   {
     name: 'train',
-    synopsis: 'train <model.json> --steps N --lr X',
-    summary: "Train on the model's sample with gradient descent",
+    synopsis: 'train <model.json> [--dataset D]',
+    summary: 'Train on the sample or a dataset, as the training section and flags say',
     load: () => import('./train'),
+  },
+  {
+    name: 'search',
+    synopsis: 'search <model.json> --method M',
+    summary: 'Search hyperparameters (grid, random, LIPO) on the validation split',
+    load: () => import('./search'),
+  },
+  {
+    name: 'schedule',
+    synopsis: 'schedule --type T --steps A,B',
+    summary: 'Print the learning rate a schedule gives at some steps',
+    load: () => import('./schedule'),
   },
   {
     name: 'gradcheck',
     synopsis: 'gradcheck <model.json>',
     summary: 'Compare analytic gradients with central differences in float64',
     load: () => import('./gradcheck'),
+  },
+  {
+    name: 'inspect',
+    synopsis: 'inspect <model.json> [--steps N]',
+    summary: 'Show activation and gradient statistics; flag vanishing or exploding gradients',
+    load: () => import('./inspect'),
   },
 ];
 

@@ -1,79 +1,88 @@
-import { formatModel, type Optimizer, sgd, trainOnBatch } from '../../core';
-import { choice, type ParsedArgs, positiveInteger, positiveNumber, requiredFlag, stringFlag } from '../args';
-import { withEngineErrors, writeText } from '../model-file';
-import { runOptions, runOptionsHelp } from '../options';
-import { openNetwork } from '../run-model';
-import { formatNumber, formatTable } from '../table';
+import type { ParsedArgs } from '../args';
+import { stringFlag, takePositionals } from '../args';
+import { readModelFile } from '../model-file';
+import { optimizerOptions, optimizerOptionsHelp } from '../optimizer-flags';
+import { runOptions } from '../options';
+import { trainOnDataset } from '../train-dataset';
+import { trainWithPerceptronRule } from '../train-perceptron';
+import type { TrainRun } from '../train-run';
+import { trainOnSample } from '../train-sample';
+import { dataOptions, dataOptionsHelp, trainingOptions, trainingWithFlags } from '../training-flags';
+import { withWeightsFrom } from '../weights-from';
 import type { Print } from './index';
 
-export const usage = `Usage: backprop-studio train <model.json> --steps N --lr X [--optimizer sgd] [--out trained.json] [--json]
+export const usage = `Usage: backprop-studio train <model.json> --steps N --lr X [options]
+       backprop-studio train <model.json> --dataset D [--epochs N] [options]
 
-Trains on the model's sample (or on --input and --target): each step is one forward and backward
-pass over the whole batch and one optimizer update. Shows the loss as it falls.
+Trains a model. Settings come from the model's "training" section; flags override them, and
+the trained model written with --out keeps them in its training section.
 
-Options:
-  --steps N           number of updates (required)
-  --lr X              learning rate (required)
-  --optimizer NAME    sgd (default)
-  --out FILE          write the trained model there, weights stored
-${runOptionsHelp}
-  --json              print { losses, finalLoss, model }: the loss before each update, the loss
-                      after the last one, and the trained model
+Sample mode (no dataset in the flags or the section): each step is one forward and backward pass
+over the model's sample (or --input and --target) and one update; the loss is shown as it falls.
+Dataset mode: mini-batches of the dataset's training split, shuffled each epoch, validation after
+every epoch and a test evaluation at the end. Progress goes to stderr: a bar on a terminal, a line
+per epoch otherwise. With "rule": "perceptron" (or --rule perceptron), an input -> dense (1 unit)
+-> step network learns by the perceptron rule instead, on the dataset or the sample.
+
+Data:
+${dataOptionsHelp}
+  --input JSON        sample mode: input batch instead of the model's sample
+  --target JSON       sample mode: target batch instead of the model's sample target
+
+Length and batches:
+  --steps N           updates (required in sample mode, a cap in dataset mode)
+  --epochs N          passes over the training split
+  --batch-size N      samples per update, or 'full' (default 32)
+  --rule NAME         backprop (default) or perceptron
+
+Optimizer (default: sgd in sample mode, adam in dataset mode):
+${optimizerOptionsHelp}
+
+Regularisation:
+  --l1 X, --l2 X      penalty factors on the weights
+  --max-norm C        keep each unit's incoming weights within norm C
+  --clip-norm X       scale gradients down to a global norm of at most X
+  --clip-value X      clip every gradient value to [-X, X]
+
+Output:
+  --weights-from FILE start from another model file's weights (matched by node id and shape)
+  --out FILE          write the trained model there, weights and training section stored
+  --dtype TYPE        float32 (default) or float64
+  --json              sample mode: print { losses, finalLoss, model }. Dataset mode: print one JSON
+                      line per epoch { epoch, step, loss, accuracy, valLoss, valAccuracy,
+                      learningRate }, then { done: true, steps, epochs, seconds, train, validation,
+                      test, model }, each score { loss, accuracy } or null
   -h, --help          show this help
 
-Example:
-  backprop-studio train resources/examples/xor-mlp.json --steps 2000 --lr 0.5 --out xor-trained.json`;
+NaN or infinite values stop training with exit status 1, naming the step and the node.
+
+Examples:
+  backprop-studio train resources/examples/xor-mlp.json --steps 2000 --lr 0.5 --out xor-trained.json
+  backprop-studio train resources/examples/xor-mlp.json --dataset xor --epochs 400 --optimizer adam --lr 0.05
+  backprop-studio train resources/examples/digits-mlp.json --out digits-trained.json
+  backprop-studio train resources/examples/perceptron-learn-nand.json`;
 
 export const options = {
   ...runOptions,
-  steps: { type: 'string' },
-  lr: { type: 'string' },
-  optimizer: { type: 'string' },
+  ...dataOptions,
+  ...trainingOptions,
+  ...optimizerOptions,
+  'weights-from': { type: 'string' },
   out: { type: 'string' },
 } as const;
 
-const optimizers: Record<string, (lr: number) => Optimizer> = { sgd };
-
 export function run(parsed: ParsedArgs, print: Print): void {
-  const steps = positiveInteger('train', 'steps', requiredFlag('train', parsed, 'steps', 'N'));
-  const lr = positiveNumber('train', 'lr', requiredFlag('train', parsed, 'lr', 'X'));
-  const optimizerName = choice('train', 'optimizer', stringFlag(parsed, 'optimizer') ?? 'sgd', Object.keys(optimizers));
-  const out = stringFlag(parsed, 'out');
-  const { loaded, net, dtype } = openNetwork('train', parsed, { loss: true });
-  const { file } = loaded;
-  const { losses, finalLoss } = withEngineErrors(file, () => {
-    const ctx = net.context();
-    const result = trainOnBatch(net, ctx, optimizers[optimizerName](lr), steps);
-    return { losses: result.losses, finalLoss: net.executor(ctx).runPass() ?? Number.NaN };
-  });
-  const model = net.toModel();
-  if (out !== undefined) writeText(out, formatModel(model));
-  if (parsed.values.json) {
-    print(`${JSON.stringify({ losses, finalLoss, model })}\n`);
-    return;
-  }
-  print(
-    `${file}: ${steps} step${steps === 1 ? '' : 's'} of ${optimizerName}, lr ${lr}, ${dtype}, batch ${loaded.plan.batch}\n\n`,
-  );
-  print(
-    formatTable(
-      [
-        { header: 'step', align: 'right' },
-        { header: 'loss', align: 'right' },
-      ],
-      lossRows(losses),
-    ),
-  );
-  print(`\nloss ${formatNumber(losses[0])} before training, ${formatNumber(finalLoss)} after\n`);
-  print(out === undefined ? 'model not saved (pass --out FILE to save it)\n' : `trained model written to ${out}\n`);
-}
-
-/** About ten rows: the first step, every k-th, and the last. */
-function lossRows(losses: number[]): string[][] {
-  const every = Math.max(1, Math.ceil(losses.length / 10));
-  const rows: string[][] = [];
-  for (let step = 0; step < losses.length; step += every) rows.push([String(step), formatNumber(losses[step])]);
-  const last = losses.length - 1;
-  if (last % every !== 0) rows.push([String(last), formatNumber(losses[last])]);
-  return rows;
+  const [file] = takePositionals('train', parsed.positionals, ['<model.json>']);
+  const loaded = withWeightsFrom(readModelFile(file), stringFlag(parsed, 'weights-from'));
+  const training = trainingWithFlags('train', parsed, loaded, (t) => (t.dataset ? 'adam' : 'sgd'));
+  const train: TrainRun = {
+    parsed,
+    print,
+    loaded: { ...loaded, model: { ...loaded.model, training: Object.keys(training).length ? training : undefined } },
+    training,
+    out: stringFlag(parsed, 'out'),
+  };
+  if (training.rule === 'perceptron') trainWithPerceptronRule(train);
+  else if (training.dataset) trainOnDataset(train);
+  else trainOnSample(train);
 }

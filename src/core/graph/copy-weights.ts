@@ -1,6 +1,5 @@
 import { formatShape, sameShape } from '../tensor/shape';
-import { compile } from './compile';
-import { ModelError } from './issues';
+import { compiledModel } from './compiled';
 import type { ModelJson, TensorJson } from './model';
 
 export interface CopiedParam {
@@ -26,13 +25,11 @@ export interface CopyWeightsResult {
  * missing and is initialised as usual.
  */
 export function copyWeightsFrom(target: ModelJson, source: ModelJson): CopyWeightsResult {
-  const { plan, issues } = compile(target);
-  const broken = issues.filter((i) => i.nodeId && !plan.byId.get(i.nodeId)?.outputShape);
-  if (broken.length) throw new ModelError(broken);
+  const { model: parsed, plan } = compiledModel(target);
   const sourceNodes = new Map(source.nodes.map((n) => [n.id, n]));
   const copied: CopiedParam[] = [];
   const skipped: SkippedParam[] = [];
-  const nodes = target.nodes.map((node) => {
+  const nodes = parsed.nodes.map((node) => {
     const specs = plan.byId.get(node.id)?.paramSpecs ?? {};
     const names = Object.keys(specs);
     if (names.length === 0) return node;
@@ -55,5 +52,5 @@ export function copyWeightsFrom(target: ModelJson, source: ModelJson): CopyWeigh
     }
     return Object.keys(params).length ? { ...node, params } : node;
   });
-  return { model: { ...target, nodes }, copied, skipped };
+  return { model: { ...parsed, nodes }, copied, skipped };
 }

@@ -38,19 +38,22 @@ const position = z.object({ x: z.number(), y: z.number() }).strict();
 
 const initName = z.enum(initNames as [InitName, ...InitName[]]);
 /** An initialiser by name, or with its setting: { name: 'constant', value } or { name: 'sparse', k }. */
-export const initConfigJson = z.union(
-  [
-    initName,
-    z
-      .object({
-        name: initName,
-        value: z.number().optional().describe('constant: the value every element gets.'),
-        k: z.int().min(1).optional().describe('sparse: incoming connections per unit.'),
-      })
-      .strict(),
-  ],
-  { error: () => `expected an initialiser name (${initNames.join(', ')}) or { name, value?, k? }` },
-);
+export const initConfigJson = z
+  .union(
+    [
+      initName,
+      z
+        .object({
+          name: initName,
+          value: z.number().optional().describe('constant: the value every element gets.'),
+          k: z.int().min(1).optional().describe('sparse: incoming connections per unit.'),
+        })
+        .strict(),
+    ],
+    { error: () => `expected an initialiser name (${initNames.join(', ')}) or { name, value?, k? }` },
+  )
+  // An id makes the JSON Schema define it once and refer to it from every node type.
+  .meta({ id: 'InitConfig' });
 export type InitConfigJson = z.infer<typeof initConfigJson>;
 
 function nodeSchema<C>(type: string, configSchema: z.ZodType<C>) {
@@ -61,7 +64,6 @@ function nodeSchema<C>(type: string, configSchema: z.ZodType<C>) {
       name: z.string().max(200).optional().describe('A label shown instead of the id.'),
       config: (configSchema as unknown as z.ZodObject).prefault({}),
       position: position.optional(),
-      params: z.record(z.string(), tensorJson).optional().describe('Missing parameters are initialised.'),
       trainable: z
         .boolean()
         .optional()
@@ -70,6 +72,8 @@ function nodeSchema<C>(type: string, configSchema: z.ZodType<C>) {
         .record(z.string(), initConfigJson)
         .optional()
         .describe("Initialisers of missing parameters by parameter name, overriding the node type's defaults."),
+      // Last, so that a model saved with parameters added keeps its field order when read again.
+      params: z.record(z.string(), tensorJson).optional().describe('Missing parameters are initialised.'),
     })
     .strict();
 }

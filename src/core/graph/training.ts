@@ -42,12 +42,17 @@ export const datasetSpecJson = z
     const misplaced = (key: string, message: string) =>
       ctx.issues.push({ code: 'custom', input: spec, path: [key], message });
     if ((spec.name === undefined) === (spec.csv === undefined)) {
-      misplaced(spec.name === undefined ? 'name' : 'csv', 'give either name (a built-in set) or csv (a file), not both');
+      misplaced(
+        spec.name === undefined ? 'name' : 'csv',
+        'give either name (a built-in set) or csv (a file), not both',
+      );
       return;
     }
-    const unused = spec.csv !== undefined ? namedOnly : spec.name === 'digits' ? [...syntheticOnly, ...csvOnly] : csvOnly;
+    const unused =
+      spec.csv !== undefined ? namedOnly : spec.name === 'digits' ? [...syntheticOnly, ...csvOnly] : csvOnly;
     for (const key of unused) {
-      if (spec[key] !== undefined) misplaced(key, `${key} does not apply to ${spec.csv !== undefined ? 'a CSV file' : `the ${spec.name} set`}`);
+      if (spec[key] !== undefined)
+        misplaced(key, `${key} does not apply to ${spec.csv !== undefined ? 'a CSV file' : `the ${spec.name} set`}`);
     }
   });
 export type DatasetSpec = z.infer<typeof datasetSpecJson>;
@@ -91,11 +96,21 @@ export const trainingJson = z
     steps: z.int().min(1).optional().describe('A cap on updates; with epochs, whichever ends first.'),
     optimizer: optimizerConfig
       .optional()
-      .describe('{ type: sgd | momentum | nesterov | adagrad | rmsprop | adam, learningRate: number or schedule, ... }.'),
+      .describe(
+        '{ type: sgd | momentum | nesterov | adagrad | rmsprop | adam, learningRate: number or schedule, ... }.',
+      ),
     l1: z.number().min(0).optional().describe('L1 penalty factor on weights (not biases).'),
     l2: z.number().min(0).optional().describe('L2 penalty factor on weights (not biases).'),
-    maxNorm: z.number().positive().optional().describe("Max-norm constraint: each unit's incoming weight vector is kept within this norm."),
-    clipNorm: z.number().positive().optional().describe('Scale all gradients down together when their global norm exceeds this.'),
+    maxNorm: z
+      .number()
+      .positive()
+      .optional()
+      .describe("Max-norm constraint: each unit's incoming weight vector is kept within this norm."),
+    clipNorm: z
+      .number()
+      .positive()
+      .optional()
+      .describe('Scale all gradients down together when their global norm exceeds this.'),
     clipValue: z.number().positive().optional().describe('Clip every gradient value to [-clipValue, clipValue].'),
     seed: uint32.optional().describe('Seeds the initial weights, the split, the shuffles and dropout (default 0).'),
   })

@@ -69,10 +69,9 @@ function fitToModel(ds: Dataset, plan: Plan): Dataset {
   const wanted = input?.outputShape?.slice(1);
   if (!input || !wanted) return ds;
   const fitted = wanted.length === 1 && ds.inputs.shape.length > 2 ? flattenInputs(ds) : ds;
-  const has = fitted.inputs.shape.slice(1);
-  if (!sameShape(has, wanted)) {
+  if (!sameShape(fitted.inputs.shape.slice(1), wanted)) {
     throw new DatasetError(
-      `dataset '${ds.name}' has samples of shape ${formatShape(has)} but input node '${input.id}' takes ${formatShape(wanted)}`,
+      `dataset '${ds.name}' has samples of shape ${formatShape(ds.inputs.shape.slice(1))} but input node '${input.id}' takes ${formatShape(wanted)}`,
     );
   }
   return fitted;

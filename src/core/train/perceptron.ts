@@ -53,13 +53,15 @@ export function trainPerceptron(net: Network, data: Dataset, options: Perceptron
   }
   const x = data.inputs.data;
   const t = data.targets.data;
+  const notBinary = t.findIndex((v) => v !== 0 && v !== 1);
+  if (notBinary !== -1) throw new PerceptronError(`targets must be 0 or 1; sample ${notBinary} has ${t[notBinary]}`);
   const history: PerceptronEpoch[] = [];
   for (let epoch = 0; epoch < epochs; epoch++) {
     let errors = 0;
     for (let i = 0; i < n; i++) {
-      let net = b[0];
-      for (let j = 0; j < features; j++) net += w[j] * x[i * features + j];
-      const delta = learningRate * (t[i] - (net > 0 ? 1 : 0));
+      let sum = b[0];
+      for (let j = 0; j < features; j++) sum += w[j] * x[i * features + j];
+      const delta = learningRate * (t[i] - (sum > 0 ? 1 : 0));
       if (delta === 0) continue;
       errors++;
       for (let j = 0; j < features; j++) w[j] += delta * x[i * features + j];
@@ -83,6 +85,8 @@ function perceptronUnit(net: Network): PlanNode {
   if (!unit || unit.kind.type !== 'dense' || source?.kind.type !== 'input')
     throw new PerceptronError(`the perceptron rule trains ${shape}; this model has no such chain`);
   if (config?.units !== 1 || config.bias === false || config.weightNorm)
-    throw new PerceptronError(`the perceptron rule trains ${shape}; dense node '${unit.id}' is not one unit with a bias`);
+    throw new PerceptronError(
+      `the perceptron rule trains ${shape}; dense node '${unit.id}' is not one unit with a bias`,
+    );
   return unit;
 }

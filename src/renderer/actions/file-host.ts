@@ -1,7 +1,9 @@
-/** Where Open and Save read and write files: the browser's picker, or the desktop shell's dialogs. */
+import type { OpenedFile, SavedFile, SaveFileRequest } from '../../protocol/document-files';
+
+/** Where Open and Save read and write files: the browser's picker and downloads, or the desktop's dialogs. */
 export interface FileHost {
   /** Asks the user for a model file; null when they cancel. */
-  open(): Promise<{ name: string; text: string } | null>;
-  /** Writes the text; the name it was saved under, or null when they cancel. */
-  save(text: string, suggestedName: string): Promise<{ name: string } | null>;
+  open(): Promise<OpenedFile | null>;
+  /** Writes the text; what it was saved as, or null when they cancel. */
+  save(request: SaveFileRequest): Promise<SavedFile | null>;
 }

@@ -7,6 +7,8 @@ import { always, defineAction, refuse } from './types';
 export interface LoadModelArgs {
   text: string;
   fileName?: string;
+  /** The host's token for the file on disk, when it came from one. */
+  fileHandle?: number;
 }
 
 export interface LoadModelValue {
@@ -27,7 +29,7 @@ export const loadModelAction = defineAction<LoadModelArgs, LoadModelValue>({
   label: 'Open…',
   shortcut: 'Mod+O',
   enabled: always,
-  perform(state, { text, fileName }) {
+  perform(state, { text, fileName, fileHandle }) {
     const result = loadModelText(text);
     const name = fileName ?? 'the file';
     const blocking = result.model ? result.issues.filter(isStructural) : result.issues;
@@ -43,6 +45,7 @@ export const loadModelAction = defineAction<LoadModelArgs, LoadModelValue>({
         model,
         savedModel: model,
         fileName: fileName ?? null,
+        fileHandle: fileHandle ?? null,
         selection: emptySelection,
         past: [],
         future: [],

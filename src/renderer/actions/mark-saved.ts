@@ -3,6 +3,7 @@ import { always, defineAction } from './types';
 
 export interface MarkSavedArgs {
   fileName: string;
+  fileHandle?: number;
   /** The model that was written: edits made while the host was writing stay unsaved. */
   model: ModelJson;
 }
@@ -11,7 +12,7 @@ export interface MarkSavedArgs {
 export const markSavedAction = defineAction<MarkSavedArgs, void>({
   label: 'Mark saved',
   enabled: always,
-  perform(_state, { fileName, model }) {
-    return { ok: true, value: undefined, patch: { savedModel: model, fileName } };
+  perform(_state, { fileName, fileHandle, model }) {
+    return { ok: true, value: undefined, patch: { savedModel: model, fileName, fileHandle: fileHandle ?? null } };
   },
 });

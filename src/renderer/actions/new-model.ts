@@ -5,6 +5,7 @@ import { always, defineAction } from './types';
 /** Starts an empty document. History belongs to a document, so it starts empty too. */
 export const newModelAction = defineAction({
   label: 'New',
+  shortcut: 'Mod+N',
   enabled: always,
   perform(state) {
     const model = emptyModel();
@@ -15,6 +16,7 @@ export const newModelAction = defineAction({
         model,
         savedModel: model,
         fileName: null,
+        fileHandle: null,
         selection: emptySelection,
         past: [],
         future: [],

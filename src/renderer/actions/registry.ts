@@ -1,5 +1,6 @@
 import { type GraphState, type HistoryEntry, useGraphStore } from '../stores/graph-store';
 import { addNodeAction } from './add-node';
+import { applyParamsAction } from './apply-params';
 import { connectAction } from './connect';
 import { copyAction } from './copy';
 import { cutAction } from './cut';
@@ -37,6 +38,7 @@ export const actions = {
   'load-model': loadModelAction,
   'save-model': saveModelAction,
   'mark-saved': markSavedAction,
+  'apply-params': applyParamsAction,
 } satisfies Record<string, ActionSpec<never, unknown>>;
 
 type Actions = typeof actions;

@@ -21,13 +21,14 @@ import { edgeTypes } from './edgeTypes';
 import { flowEdges, flowNodes, nodeDataFor } from './flow-elements';
 import { NODE_HEIGHT_ESTIMATE, NODE_KIND_MIME, NODE_WIDTH, type ShapeFlowEdge, type StudioFlowNode } from './node-data';
 import { nodeTypes } from './nodeTypes';
+import { StartPanel } from './StartPanel';
+import { fitViewOptions, ZOOM_LIMITS } from './view-options';
 
 export interface CanvasProps {
   activeNodeId: string | null;
 }
 
 const noPositions: ReadonlyMap<string, XYPosition> = new Map();
-const fitViewOptions = { padding: 0.06, maxZoom: 1 };
 const miniMapSize = { width: 168, height: 108 };
 const snapGrid: [number, number] = [10, 10];
 
@@ -139,8 +140,8 @@ export const Canvas = memo(function Canvas({ activeNodeId }: CanvasProps) {
         snapGrid={snapGrid}
         fitView
         fitViewOptions={fitViewOptions}
-        minZoom={0.2}
-        maxZoom={2}
+        minZoom={ZOOM_LIMITS.min}
+        maxZoom={ZOOM_LIMITS.max}
         proOptions={{ hideAttribution: true }}
         aria-label="Model graph"
       >
@@ -158,15 +159,7 @@ export const Canvas = memo(function Canvas({ activeNodeId }: CanvasProps) {
           />
         )}
       </ReactFlow>
-      {model.nodes.length === 0 && (
-        <div className="bs-canvas__empty">
-          <strong>Start with an Input</strong>
-          <span>
-            Drag a node from the palette, or click one to place it here. Connect nodes by dragging from a node's right
-            handle to another's left handle.
-          </span>
-        </div>
-      )}
+      {model.nodes.length === 0 && <StartPanel />}
     </div>
   );
 });

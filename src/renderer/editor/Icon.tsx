@@ -1,4 +1,4 @@
-export type IconName = 'new' | 'open' | 'save' | 'undo' | 'redo' | 'logo';
+export type IconName = 'new' | 'open' | 'save' | 'undo' | 'redo' | 'logo' | 'examples' | 'panel-left' | 'panel-right';
 
 // 16x16 strokes, drawn to sit on the text baseline of a 13px toolbar.
 const paths: Record<IconName, string> = {
@@ -7,6 +7,10 @@ const paths: Record<IconName, string> = {
   save: 'M2.5 2.5H11L13.5 5V13.5H2.5z M5 2.5V6H10.5V2.5 M5 13.5V9.5H11V13.5',
   undo: 'M5.5 3L2.5 6L5.5 9 M2.5 6H10A3.5 3.5 0 0 1 10 13H7',
   redo: 'M10.5 3L13.5 6L10.5 9 M13.5 6H6A3.5 3.5 0 0 0 6 13H9',
+  examples:
+    'M2 3.5H6A2 2 0 0 1 8 5.5V13.5A1.5 1.5 0 0 0 6.5 12H2z M14 3.5H10A2 2 0 0 0 8 5.5V13.5A1.5 1.5 0 0 1 9.5 12H14z',
+  'panel-left': 'M2 3H14V13H2z M6 3V13',
+  'panel-right': 'M2 3H14V13H2z M10 3V13',
   logo: 'M3 4.5A1.5 1.5 0 1 0 3 4.49 M3 11.5A1.5 1.5 0 1 0 3 11.49 M13 8A1.5 1.5 0 1 0 13 7.99 M4.5 4.5L11.5 8 M4.5 11.5L11.5 8',
 };
 

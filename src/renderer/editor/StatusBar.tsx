@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
 import { formatIssue } from '../../core/graph/issues';
 import { useCompiledGraph } from '../stores/compiled-graph';
 import { useGraphStore } from '../stores/graph-store';
@@ -7,8 +7,8 @@ function count(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Counts at a glance: nodes, edges, parameters, issues. */
-export const StatusBar = memo(function StatusBar() {
+/** Counts at a glance: nodes, edges, parameters, issues; the host adds its own (the engine) at the end. */
+export const StatusBar = memo(function StatusBar({ extra }: { extra?: ReactNode }) {
   const nodeCount = useGraphStore((s) => s.model.nodes.length);
   const edgeCount = useGraphStore((s) => s.model.edges.length);
   const compiled = useCompiledGraph();
@@ -25,6 +25,7 @@ export const StatusBar = memo(function StatusBar() {
         {modelIssues.length > 0 && `: ${modelIssues[0].message}`}
       </span>
       <span className="bs-status__batch">batch {compiled.plan?.batch ?? 1}</span>
+      {extra}
     </footer>
   );
 });

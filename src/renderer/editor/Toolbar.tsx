@@ -1,6 +1,7 @@
 import { memo, type ReactNode } from 'react';
 import type { CommandId } from '../actions/commands';
 import { isDirty, useGraphStore } from '../stores/graph-store';
+import { useLayoutStore } from '../stores/layout-store';
 import { ActionButton } from './ActionButton';
 import { Icon } from './Icon';
 
@@ -15,6 +16,8 @@ export const Toolbar = memo(function Toolbar({ title, onCommand, extra }: Toolba
   const fileName = useGraphStore((s) => s.fileName);
   const modelName = useGraphStore((s) => s.model.name);
   const dirty = useGraphStore(isDirty);
+  const paletteVisible = useLayoutStore((s) => s.paletteVisible);
+  const inspectorVisible = useLayoutStore((s) => s.inspectorVisible);
   const documentTitle = modelName || fileName || 'Untitled model';
   return (
     <header className="bs-toolbar">
@@ -27,6 +30,7 @@ export const Toolbar = memo(function Toolbar({ title, onCommand, extra }: Toolba
       <div className="bs-toolbar__group" role="toolbar" aria-label="File">
         <ActionButton id="new-model" icon="new" onCommand={onCommand} />
         <ActionButton id="load-model" icon="open" onCommand={onCommand} />
+        <ActionButton id="show-examples" icon="examples" label="Examples" onCommand={onCommand} />
         <ActionButton id="save-model" icon="save" onCommand={onCommand} />
       </div>
       <div className="bs-toolbar__group" role="toolbar" aria-label="Edit">
@@ -42,6 +46,16 @@ export const Toolbar = memo(function Toolbar({ title, onCommand, extra }: Toolba
         )}
       </div>
       <div className="bs-toolbar__extra">{extra}</div>
+      <div className="bs-toolbar__group bs-toolbar__group--end" role="toolbar" aria-label="Panels">
+        <ActionButton id="toggle-palette" icon="panel-left" onCommand={onCommand} pressed={paletteVisible} compact />
+        <ActionButton
+          id="toggle-inspector"
+          icon="panel-right"
+          onCommand={onCommand}
+          pressed={inspectorVisible}
+          compact
+        />
+      </div>
     </header>
   );
 });

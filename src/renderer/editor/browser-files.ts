@@ -1,6 +1,6 @@
 import type { FileHost } from '../actions/file-host';
 
-/** Open and Save in a plain browser tab: a file picker, and a download. */
+/** Open and Save in a plain browser tab: a file picker, and a download (Save, Save As and Export alike). */
 export const browserFiles: FileHost = {
   open() {
     return new Promise((resolve) => {
@@ -15,13 +15,14 @@ export const browserFiles: FileHost = {
       input.click();
     });
   },
-  async save(text, suggestedName) {
+  async save({ text, suggestedName }) {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     const link = document.createElement('a');
     link.href = url;
     link.download = suggestedName;
     link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 0);
+    // Some browsers read the URL after click() returns: give the download time to start.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return { name: suggestedName };
   },
 };

@@ -18,7 +18,10 @@ export interface EngineClient {
   request<T extends RequestType>(type: T, params: RequestParams[T], options?: RequestOptions): Promise<ResultOf[T]>;
   /** Returns a function that removes the listener. */
   onEvent(listener: (event: EngineEvent) => void): () => void;
-  /** Called once, when the engine can no longer answer (it exited, failed, or the client closed). */
+  /**
+   * Called when the engine can no longer answer (it exited, failed, or the client closed): once
+   * for a plain connection, at each engine restart for the page's SupervisedClient.
+   */
   onDisconnect(listener: (error: EngineClientError) => void): () => void;
   close(): void;
 }

@@ -29,7 +29,7 @@ export function connectElectronEngine(bridge: StudioBridge, timeoutMs = 15_000):
 
 function portClient(port: MessagePort, bridge: StudioBridge): EngineClient {
   const stopWatchingExit = bridge.onEngineExit(({ code }) =>
-    channel.disconnect(`the engine process exited (code ${code}); reconnect to start a new one`),
+    channel.disconnect(`the engine process exited (code ${code})`),
   );
   const channel = new RequestChannel({
     kind: 'electron',
@@ -42,8 +42,6 @@ function portClient(port: MessagePort, bridge: StudioBridge): EngineClient {
   port.onmessage = (event) => channel.receive(event.data);
   port.onmessageerror = () => console.error('engine client: a message from the engine could not be read');
   // Chromium fires 'close' on a port whose other end went away (the engine process died).
-  port.addEventListener('close', () =>
-    channel.disconnect('the engine closed its connection; reconnect to start a new one'),
-  );
+  port.addEventListener('close', () => channel.disconnect('the engine closed its connection'));
   return channel;
 }

@@ -17,6 +17,7 @@ const DEFAULT_TIMEOUT_MS: Record<RequestType, number> = {
   trace: 60_000,
   step: 60_000,
   train: 600_000,
+  'apply-update': 60_000,
 };
 
 interface Pending {

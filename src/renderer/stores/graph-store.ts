@@ -29,6 +29,8 @@ export interface GraphState {
   model: ModelJson;
   selection: Selection;
   fileName: string | null;
+  /** The host's token for the document's file on disk (desktop), to save over it; null when there is none. */
+  fileHandle: number | null;
   /** The model as last opened or saved; the document is dirty when it is another object. */
   savedModel: ModelJson;
   past: HistoryEntry[];
@@ -45,6 +47,7 @@ export function initialGraphState(model: ModelJson = emptyModel()): GraphState {
     model,
     selection: emptySelection,
     fileName: null,
+    fileHandle: null,
     savedModel: model,
     past: [],
     future: [],

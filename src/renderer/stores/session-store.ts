@@ -1,93 +1,183 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { LoadResult, TraceResult } from '../../protocol/results';
-import { asClientError, type EngineClient, type EngineClientError, type EngineConnection } from '../engine-client';
-import { findExample } from '../examples/examples';
+import type { ModelJson } from '../../core/graph/model';
+import type { RequestType } from '../../protocol/requests';
+import type { LoadResult } from '../../protocol/results';
+import {
+  asClientError,
+  type EngineClient,
+  type EngineClientError,
+  type EngineConnection,
+  SupervisedClient,
+} from '../engine-client';
 
 export type EngineStatus =
-  | { state: 'connecting' }
-  | { state: 'ready'; backend: string; transport: EngineClient['transport'] }
+  | { state: 'starting' }
+  | { state: 'ready'; backend: string }
+  /** The engine stopped; a new one is starting and will get the current graph. */
+  | { state: 'restarting'; reason: string }
   | { state: 'failed'; message: string };
 
-/** A model file the user picked: an example or a local file. */
-export interface ModelSource {
-  label: string;
-  text: string;
-  /** Set when the model is one of the bundled examples. */
-  exampleFileName?: string;
-}
+/** What the engine made of the graph it was last sent. */
+export type EngineModelState =
+  | { state: 'none' }
+  | { state: 'loading' }
+  | { state: 'loaded'; summary: LoadResult }
+  /** The engine refused it (an invalid model gives its typed error) or did not answer. */
+  | { state: 'error'; error: EngineClientError };
 
 export interface SessionState {
+  /** The page's one client: the same object across engine restarts. */
+  client: EngineClient;
   engine: EngineStatus;
-  source?: ModelSource;
-  model?: LoadResult;
-  loadError?: EngineClientError;
-  trace?: TraceResult;
-  runError?: EngineClientError;
-  busy: 'loading' | 'running' | null;
-  /** Connects (again, after a failure) and reloads the current model into the new engine. */
-  connect(): Promise<void>;
-  openModel(source: ModelSource): Promise<void>;
-  /** Opens a bundled example by file name: the example picker and the File menu both come here. */
-  openExample(fileName: string): Promise<void>;
-  runPass(): Promise<void>;
+  model: EngineModelState;
+  /** Engines started after one stopped. */
+  restarts: number;
+  /** Bumped each time the engine answers a load: whatever it held before (a stepped pass) is gone. */
+  modelRevision: number;
+  /** Starts the engine; after a failure, tries again. */
+  start(): Promise<void>;
+  /** Sends the graph to the engine, now or as soon as one is running. */
+  load(model: ModelJson): void;
+  /** Test hook: ends the engine abruptly, as a crash would; false where the host cannot. */
+  kill(): boolean;
+  close(): void;
 }
 
 export type SessionStore = StoreApi<SessionState>;
 
-/** The page's session with the engine: connection, loaded model and last pass. */
-export function createSessionStore(connectEngine: () => Promise<EngineConnection>): SessionStore {
-  let client: EngineClient | undefined;
+const START_ATTEMPTS = 3;
+/** Engines that stop before answering a single load: more than this in a row and the page gives up. */
+const MAX_CRASHES_IN_A_ROW = 3;
 
-  return createStore<SessionState>()((set, get) => ({
-    engine: { state: 'connecting' },
-    busy: null,
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
-    async connect() {
-      client?.close();
-      client = undefined;
-      set({ engine: { state: 'connecting' } });
+/**
+ * The page's session with the engine. It keeps an engine running: when one stops it starts
+ * another and sends it the graph it was last given, so no edit is lost (the graph itself lives
+ * in the graph store, which this store never reads).
+ */
+export interface SessionOptions {
+  connect(): Promise<EngineConnection>;
+  transport: EngineClient['transport'];
+  /** Runs before each request other than load (sends an edit still waiting to be loaded). */
+  beforeRequest?(type: RequestType): void;
+  retryDelayMs?: number;
+}
+
+export function createSessionStore({
+  connect,
+  transport,
+  beforeRequest,
+  retryDelayMs = 400,
+}: SessionOptions): SessionStore {
+  const client = new SupervisedClient(transport, beforeRequest);
+  let connection: EngineConnection | undefined;
+  let latest: ModelJson | undefined;
+  let loadSeq = 0;
+  let crashesInARow = 0;
+  let closed = false;
+  let starting: Promise<void> | undefined;
+
+  return createStore<SessionState>()((set, get) => {
+    async function sendLoad(model: ModelJson): Promise<void> {
+      const seq = ++loadSeq;
+      set({ model: { state: 'loading' } });
       try {
-        const connection = await connectEngine();
-        client = connection.client;
-        client.onDisconnect((error) => set({ engine: { state: 'failed', message: error.message }, busy: null }));
-        set({
-          engine: { state: 'ready', backend: connection.hello.backend, transport: connection.client.transport },
-        });
+        const summary = await client.request('load', { model });
+        crashesInARow = 0;
+        if (seq === loadSeq) set((s) => ({ model: { state: 'loaded', summary }, modelRevision: s.modelRevision + 1 }));
       } catch (e) {
-        set({ engine: { state: 'failed', message: asClientError(e).message } });
+        const error = asClientError(e);
+        // The engine stopped under the request: the next one is sent the graph when it starts.
+        if (error.code === 'disconnected') return;
+        if (error.code !== 'timeout') crashesInARow = 0;
+        if (seq === loadSeq) set((s) => ({ model: { state: 'error', error }, modelRevision: s.modelRevision + 1 }));
+      }
+    }
+
+    async function connectWithRetries(): Promise<void> {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          const opened = await connect();
+          if (closed) return opened.client.close();
+          connection = opened;
+          client.attach(opened.client);
+          // Sent before requests that waited for this engine get going, so they find the graph there.
+          const reloading = latest ? sendLoad(latest) : undefined;
+          set({ engine: { state: 'ready', backend: opened.hello.backend } });
+          await reloading;
+          return;
+        } catch (e) {
+          const error = asClientError(e);
+          if (closed) return;
+          if (attempt >= START_ATTEMPTS) {
+            client.failWaiting(error);
+            set({ engine: { state: 'failed', message: `The engine could not start: ${error.message}` } });
+            return;
+          }
+          await delay(retryDelayMs * attempt);
+        }
+      }
+    }
+
+    function begin(): Promise<void> {
+      starting ??= connectWithRetries().finally(() => {
+        starting = undefined;
+      });
+      return starting;
+    }
+
+    client.onDisconnect((error) => {
+      connection = undefined;
+      if (closed) return;
+      crashesInARow++;
+      if (crashesInARow > MAX_CRASHES_IN_A_ROW) {
+        client.failWaiting(error);
+        set({
+          engine: { state: 'failed', message: `The engine stopped ${crashesInARow} times in a row: ${error.message}` },
+        });
         return;
       }
-      const { source } = get();
-      if (source) await get().openModel(source);
-    },
+      set((s) => ({
+        engine: { state: 'restarting', reason: error.message },
+        model: latest ? { state: 'loading' } : { state: 'none' },
+        restarts: s.restarts + 1,
+      }));
+      void begin();
+    });
 
-    async openModel(source) {
-      set({ source, model: undefined, loadError: undefined, trace: undefined, runError: undefined, busy: 'loading' });
-      if (!client) return set({ busy: null });
-      try {
-        const model = await client.request('load', { text: source.text });
-        if (get().source === source) set({ model, busy: null });
-      } catch (e) {
-        if (get().source === source) set({ loadError: asClientError(e), busy: null });
-      }
-    },
-
-    async openExample(fileName) {
-      const example = findExample(fileName);
-      if (example)
-        await get().openModel({ label: example.title, text: example.text, exampleFileName: example.fileName });
-    },
-
-    async runPass() {
-      const { source } = get();
-      if (!client || !get().model) return;
-      set({ busy: 'running', runError: undefined });
-      try {
-        const trace = await client.request('trace', {});
-        if (get().source === source) set({ trace, busy: null });
-      } catch (e) {
-        if (get().source === source) set({ runError: asClientError(e), trace: undefined, busy: null });
-      }
-    },
-  }));
+    return {
+      client,
+      engine: { state: 'starting' },
+      model: { state: 'none' },
+      restarts: 0,
+      modelRevision: 0,
+      async start() {
+        if (closed || get().engine.state === 'ready') return;
+        if (!starting) {
+          crashesInARow = 0;
+          set({ engine: { state: 'starting' } });
+        }
+        await begin();
+      },
+      load(model) {
+        latest = model;
+        const { state } = get().engine;
+        if (state === 'ready') void sendLoad(model);
+        // Loaded once an engine runs; none runs after a failure until the user restarts it.
+        else if (state !== 'failed') set({ model: { state: 'loading' } });
+      },
+      kill() {
+        if (!connection?.kill) return false;
+        connection.kill();
+        return true;
+      },
+      close() {
+        closed = true;
+        client.close();
+      },
+    };
+  });
 }

@@ -17,20 +17,26 @@ export interface IssuesDialog {
 export interface UiState {
   toast: Toast | null;
   issuesDialog: IssuesDialog | null;
+  examplesOpen: boolean;
   showToast(message: string, tone?: ToastTone): void;
   dismissToast(id: number): void;
   showIssues(dialog: IssuesDialog): void;
   closeIssues(): void;
+  showExamples(): void;
+  closeExamples(): void;
 }
 
 let nextToastId = 1;
 
-/** Transient UI state: the toast and the issues dialog. Nothing here is part of the document. */
+/** Transient UI state: the toast and the dialogs. Nothing here is part of the document. */
 export const useUiStore = create<UiState>()((set) => ({
   toast: null,
   issuesDialog: null,
+  examplesOpen: false,
   showToast: (message, tone = 'info') => set({ toast: { id: nextToastId++, message, tone } }),
   dismissToast: (id) => set((s) => (s.toast?.id === id ? { toast: null } : s)),
   showIssues: (dialog) => set({ issuesDialog: dialog }),
   closeIssues: () => set({ issuesDialog: null }),
+  showExamples: () => set({ examplesOpen: true }),
+  closeExamples: () => set({ examplesOpen: false }),
 }));

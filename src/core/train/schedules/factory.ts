@@ -22,40 +22,43 @@ const linearCosineFields = {
 };
 
 /** Every schedule as a config object; defaults are TensorFlow's. */
-export const scheduleConfig = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('constant'), learningRate: rate }).strict(),
-  z
-    .object({
-      type: z.literal('piecewise_constant'),
-      boundaries: z.array(z.number()).describe('Steps at which the rate changes, increasing.'),
-      values: z.array(z.number().min(0)).min(1).describe('One more value than boundaries.'),
-    })
-    .strict(),
-  decay('exponential'),
-  decay('natural_exp'),
-  decay('inverse_time'),
-  z
-    .object({
-      type: z.literal('polynomial'),
-      learningRate: rate,
-      decaySteps,
-      endLearningRate: z.number().min(0).default(0.0001),
-      power: z.number().default(1),
-      cycle: z.boolean().default(false),
-    })
-    .strict(),
-  z.object({ type: z.literal('cosine'), learningRate: rate, decaySteps, alpha: z.number().default(0) }).strict(),
-  z.object({ type: z.literal('linear_cosine'), ...linearCosineFields }).strict(),
-  z
-    .object({
-      type: z.literal('noisy_linear_cosine'),
-      ...linearCosineFields,
-      initialVariance: z.number().min(0).default(1),
-      varianceDecay: z.number().default(0.55),
-      seed: z.int().default(0),
-    })
-    .strict(),
-]);
+export const scheduleConfig = z
+  .discriminatedUnion('type', [
+    z.object({ type: z.literal('constant'), learningRate: rate }).strict(),
+    z
+      .object({
+        type: z.literal('piecewise_constant'),
+        boundaries: z.array(z.number()).describe('Steps at which the rate changes, increasing.'),
+        values: z.array(z.number().min(0)).min(1).describe('One more value than boundaries.'),
+      })
+      .strict(),
+    decay('exponential'),
+    decay('natural_exp'),
+    decay('inverse_time'),
+    z
+      .object({
+        type: z.literal('polynomial'),
+        learningRate: rate,
+        decaySteps,
+        endLearningRate: z.number().min(0).default(0.0001),
+        power: z.number().default(1),
+        cycle: z.boolean().default(false),
+      })
+      .strict(),
+    z.object({ type: z.literal('cosine'), learningRate: rate, decaySteps, alpha: z.number().default(0) }).strict(),
+    z.object({ type: z.literal('linear_cosine'), ...linearCosineFields }).strict(),
+    z
+      .object({
+        type: z.literal('noisy_linear_cosine'),
+        ...linearCosineFields,
+        initialVariance: z.number().min(0).default(1),
+        varianceDecay: z.number().default(0.55),
+        seed: z.int().default(0),
+      })
+      .strict(),
+  ])
+  // An id makes the model's JSON Schema define it once for all six optimizer types.
+  .meta({ id: 'Schedule' });
 
 /** A schedule config as written by a user: defaults may be left out. */
 export type ScheduleConfig = z.input<typeof scheduleConfig>;

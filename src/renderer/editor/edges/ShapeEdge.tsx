@@ -1,4 +1,4 @@
-import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath } from '@xyflow/react';
+import { BaseEdge, EdgeLabelRenderer, type EdgeProps, getBezierPath, getSmoothStepPath } from '@xyflow/react';
 import { memo } from 'react';
 import { runAction } from '../../actions/registry';
 import type { ShapeFlowEdge } from '../node-data';
@@ -6,7 +6,11 @@ import type { ShapeFlowEdge } from '../node-data';
 /** An edge labelled with the shape of the tensor it carries, e.g. [1, 2]. */
 export const ShapeEdge = memo(function ShapeEdge(props: EdgeProps<ShapeFlowEdge>) {
   const { id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, selected, markerEnd } = props;
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const ends = { sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition };
+  // An edge back to the left (a graph laid out in rows) would loop round both nodes as a curve;
+  // routed in steps it runs down between the rows like a line break.
+  const [path, labelX, labelY] =
+    targetX < sourceX ? getSmoothStepPath({ ...ends, borderRadius: 10, offset: 24 }) : getBezierPath(ends);
   const shape = data?.shape ?? null;
   return (
     <>

@@ -1,0 +1,32 @@
+import type { Executor } from '../graph/executor';
+import type { Network } from '../graph/network';
+import type { PassContext } from '../layers/kind';
+import { type ActivationStats, type ActivationStatsOptions, activationStats } from './activation-stats';
+import { type GradientFlowEntry, type GradientFlowOptions, gradientFlow } from './gradient-flow';
+import { gradientStats, type LayerGradients, runInspectedPass } from './gradient-stats';
+
+export interface InspectOptions extends ActivationStatsOptions, GradientFlowOptions {}
+
+/** Everything the inspectors show about one forward and backward pass. */
+export interface NetworkInspection {
+  loss: number | undefined;
+  /** Every node's output statistics, in plan order (losses left out). */
+  activations: ActivationStats[];
+  /** Gradient sizes per layer, nearest the loss first. */
+  gradients: LayerGradients[];
+  /** The same layers with their vanishing or exploding flags. */
+  flow: GradientFlowEntry[];
+}
+
+/** Runs one pass on the executor and reads every statistic of it. */
+export function inspectExecutor(ex: Executor, options: InspectOptions = {}): NetworkInspection {
+  const inputGrads = runInspectedPass(ex);
+  const activations = activationStats(ex, options);
+  const gradients = gradientStats(ex, inputGrads);
+  return { loss: ex.loss, activations, gradients, flow: gradientFlow(ex.plan, gradients, activations, options) };
+}
+
+/** One forward and backward pass of the network on the context's data, inspected. */
+export function inspectNetwork(net: Network, ctx: PassContext, options: InspectOptions = {}): NetworkInspection {
+  return inspectExecutor(net.executor(ctx), options);
+}

@@ -1,0 +1,3 @@
+export { DebuggerToolbar, type DebuggerToolbarProps } from './DebuggerToolbar';
+export { NodeValues, type NodeValuesProps } from './NodeValues';
+export { sameComputation } from './same-computation';
