@@ -3,6 +3,7 @@ import { memo, useCallback, useMemo, useRef } from 'react';
 import type { UnsavedChoice } from '../../protocol/document-files';
 import { type CommandContext, type CommandId, runCommand, type ViewControls } from '../actions/commands';
 import { openExample } from '../actions/file-commands';
+import { Dock } from '../dock/Dock';
 import { Inspector } from '../panels/Inspector';
 import { INSPECTOR_WIDTH, PALETTE_WIDTH, useLayoutStore } from '../stores/layout-store';
 import { browserFiles } from './browser-files';
@@ -78,6 +79,7 @@ export const EditorLayout = memo(function EditorLayout({
         {notice}
         <Toast />
       </main>
+      <Dock />
       {layout.inspectorVisible && (
         <SidePanel
           area="inspector"

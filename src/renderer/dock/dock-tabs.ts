@@ -1,0 +1,4 @@
+import type { DockTab } from './dock-tab';
+
+/** The dock's panels, in tab order. Each feature adds its panel here. */
+export const dockTabs: readonly DockTab[] = [];
