@@ -1,6 +1,8 @@
 import { type Backend, createCpuBackend } from '../core';
 import { type EngineMessage, type EngineReply, errorReply } from '../protocol/messages';
 import { EngineSession } from './session';
+import type { EngineResources } from './training-data';
+import { runsAlongside } from './training-schemas';
 
 /** The transport side of an engine: each entry point feeds it what arrives and gives it a way to send. */
 export interface EngineHost {
@@ -9,16 +11,23 @@ export interface EngineHost {
 
 /**
  * A session behind one connection. Requests are handled one after another, in arrival order,
- * so a step never interleaves with a training run.
+ * so a step never interleaves with a sample-training request. Training runs (train-start,
+ * search-start) and their controls go alongside the queue: a run yields while it trains, so
+ * loads and steps still get their turn and a stop reaches it at once.
  */
 export function createEngineHost(
   send: (message: EngineMessage) => void,
   backend: Backend = createCpuBackend(),
+  resources?: EngineResources,
 ): EngineHost {
-  const session = new EngineSession({ backend, emit: send });
+  const session = new EngineSession({ backend, emit: send, resources });
   let queue: Promise<void> = Promise.resolve();
   return {
     receive(data) {
+      if (runsAlongside(data)) {
+        void session.handle(data).then((reply) => deliver(send, reply));
+        return;
+      }
       queue = queue.then(async () => deliver(send, await session.handle(data)));
     },
   };

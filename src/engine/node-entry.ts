@@ -1,6 +1,7 @@
 import type { MessagePortMain } from 'electron';
 import { isConnectPortMessage } from '../protocol/host-control';
 import { createEngineHost } from './host';
+import { diskResources } from './training-files';
 
 // The engine host inside Electron's utility process. Main sends a port per renderer connection
 // (a reload connects again); each port gets its own session.
@@ -11,7 +12,7 @@ process.parentPort.on('message', (event) => {
 
 function serve(port: MessagePortMain): void {
   // MessagePortMain transfers only ports, so typed arrays are copied here rather than moved.
-  const host = createEngineHost((message) => port.postMessage(message));
+  const host = createEngineHost((message) => port.postMessage(message), undefined, diskResources());
   port.on('message', (event) => host.receive(event.data));
   port.start();
 }

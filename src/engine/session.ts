@@ -22,15 +22,22 @@ import type {
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { applyUpdate } from './apply-update';
 import { RequestError, toEngineError } from './errors';
+import { runGradcheck } from './inspect-gradcheck';
+import { runInitCompare } from './inspect-init-compare';
+import { runInspect } from './inspect-run';
 import { passContext } from './pass-context';
 import { stepPayload } from './step-payload';
 import { summarizeNetwork } from './summarize';
+import type { EngineResources } from './training-data';
+import { TrainingRunner } from './training-runner';
 import { validateRequest } from './validate-request';
 
 export interface EngineSessionOptions {
   backend: Backend;
   /** Where events (training progress) go; they are dropped when absent. */
   emit?: (event: EngineEvent) => void;
+  /** Files the host reads for training (the digits); without them those datasets are refused. */
+  resources?: EngineResources;
 }
 
 interface LoadedModel {
@@ -46,8 +53,11 @@ interface LoadedModel {
  */
 export class EngineSession {
   private loaded: LoadedModel | undefined;
+  private readonly training: TrainingRunner;
 
-  constructor(private readonly options: EngineSessionOptions) {}
+  constructor(private readonly options: EngineSessionOptions) {
+    this.training = new TrainingRunner(options);
+  }
 
   async handle(message: unknown): Promise<EngineReply> {
     const checked = validateRequest(message);
@@ -77,6 +87,20 @@ export class EngineSession {
         const { network, stepper } = this.require();
         return { kind: 'reply', id, ok: true, result: applyUpdate(network, stepper, request.learningRate) };
       }
+      case 'inspect':
+        return { kind: 'reply', id, ok: true, result: runInspect(this.require().network, this.backend, request) };
+      case 'gradcheck':
+        return { kind: 'reply', id, ok: true, result: runGradcheck(this.require().network, this.backend, request) };
+      case 'init-compare':
+        return { kind: 'reply', id, ok: true, result: runInitCompare(this.require().network, this.backend, request) };
+      case 'train-start':
+        return { kind: 'reply', id, ok: true, result: await this.training.start(request) };
+      case 'train-control':
+        return { kind: 'reply', id, ok: true, result: this.training.control(request) };
+      case 'dataset-preview':
+        return { kind: 'reply', id, ok: true, result: await this.training.preview(request) };
+      case 'search-start':
+        return { kind: 'reply', id, ok: true, result: await this.training.search(request) };
     }
   }
 
@@ -184,6 +208,10 @@ export class EngineSession {
     // The parameters changed under the stepped pass: start it again so it shows the new ones.
     loaded.stepper = network.executor(loaded.stepper.ctx);
     return { losses, model: network.toModel() };
+  }
+
+  private get backend(): Backend {
+    return this.options.backend;
   }
 
   private require(): LoadedModel {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { jsonPath, type NestedNumbers } from '../core';
 import { type ErrorReply, errorReply } from '../protocol/messages';
 import { type EngineRequest, REQUEST_TYPES, type RequestType } from '../protocol/requests';
+import { inspectParamSchemas } from './inspect-schemas';
+import { trainingParamSchemas } from './training-schemas';
 
 const dtype = z.enum(['float32', 'float64']);
 const nestedNumbers: z.ZodType<NestedNumbers> = z.array(z.union([z.number(), z.lazy(() => nestedNumbers)]));
@@ -29,6 +31,8 @@ const paramSchemas: Record<RequestType, z.ZodType> = {
     })
     .strict(),
   'apply-update': z.object({ learningRate: z.number().positive() }).strict(),
+  ...inspectParamSchemas,
+  ...trainingParamSchemas,
 };
 
 export type CheckedRequest = { ok: true; request: EngineRequest } | { ok: false; reply: ErrorReply };

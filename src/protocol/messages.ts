@@ -1,6 +1,7 @@
 import type { Issue } from '../core';
 import type { RequestType } from './requests';
 import type { ResultOf } from './results';
+import type { TrainingEvent, TrainRunProgress } from './training';
 
 export type EngineErrorCode =
   /** The message is not a well-formed request; path says which field. */
@@ -15,6 +16,10 @@ export type EngineErrorCode =
   /** A node failed while running; nodeId says which. */
   | 'run-error'
   | 'non-finite-loss'
+  /** The training data cannot be read or does not fit the model; CSV problems carry line and column. */
+  | 'invalid-dataset'
+  /** A training run is already going in this session. */
+  | 'busy'
   /** A bug in the engine, reported rather than dropped. */
   | 'internal';
 
@@ -52,9 +57,11 @@ export interface TrainProgressEvent {
   /** Steps done so far, and the loss of the last of them. */
   step: number;
   loss: number;
+  /** train-start runs: epochs, validation, rate, throughput, and every batch since the last event. */
+  run?: TrainRunProgress;
 }
 
-export type EngineEvent = TrainProgressEvent;
+export type EngineEvent = TrainProgressEvent | TrainingEvent;
 
 /** Everything the engine sends. */
 export type EngineMessage = EngineReply | EngineEvent;

@@ -1,4 +1,6 @@
 import type { DType, NestedNumbers } from '../core';
+import type { GradcheckParams, InitCompareParams, InspectParams } from './inspect-messages';
+import { TRAINING_REQUEST_TYPES, type TrainingRequestParams } from './training';
 
 /** Input and target values for one pass; either one missing falls back to the model's sample. */
 export interface PassData {
@@ -49,18 +51,32 @@ export interface ApplyUpdateParams {
 }
 
 /** The parameters each request type takes. */
-export interface RequestParams {
+export interface RequestParams extends TrainingRequestParams {
   hello: HelloParams;
   load: LoadParams;
   trace: TraceParams;
   step: StepParams;
   train: TrainParams;
   'apply-update': ApplyUpdateParams;
+  inspect: InspectParams;
+  gradcheck: GradcheckParams;
+  'init-compare': InitCompareParams;
 }
 
 export type RequestType = keyof RequestParams;
 
-export const REQUEST_TYPES: readonly RequestType[] = ['hello', 'load', 'trace', 'step', 'train', 'apply-update'];
+export const REQUEST_TYPES: readonly RequestType[] = [
+  'hello',
+  'load',
+  'trace',
+  'step',
+  'train',
+  'apply-update',
+  'inspect',
+  'gradcheck',
+  'init-compare',
+  ...TRAINING_REQUEST_TYPES,
+];
 
 /** A request as it travels: its id pairs it with exactly one reply. */
 export type RequestOf<T extends RequestType> = { id: number; type: T } & RequestParams[T];

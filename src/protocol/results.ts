@@ -1,4 +1,6 @@
 import type { DType, Issue, ModelJson, NestedArray, NodeCategory, Phase, Trace } from '../core';
+import type { GradcheckResult, InitCompareResult, InspectResult } from './inspect-messages';
+import type { TrainingResultOf } from './training';
 
 /**
  * Tensor values as they travel. Nested arrays for now; this alias is the one place to change
@@ -112,11 +114,14 @@ export interface ApplyUpdateResult {
 }
 
 /** The result each request type resolves to. */
-export interface ResultOf {
+export interface ResultOf extends TrainingResultOf {
   hello: HelloResult;
   load: LoadResult;
   trace: TraceResult;
   step: StepResult;
   train: TrainResult;
   'apply-update': ApplyUpdateResult;
+  inspect: InspectResult;
+  gradcheck: GradcheckResult;
+  'init-compare': InitCompareResult;
 }

@@ -122,7 +122,9 @@ export function violation(from: Area, ref: ImportRef, target: Target): string | 
       if (isSrc && to === 'core') {
         if (ref.typeOnly) return undefined;
         const top = target.rest.split('/')[0];
-        return ['graph', 'layers', 'tensor'].includes(top)
+        // Pure and synchronous besides graph/layers/tensor: rates drawn while editing, a search result applied.
+        const pureTraining = ['train/schedules/', 'train/search/apply-config'].some((p) => target.rest.startsWith(p));
+        return ['graph', 'layers', 'tensor'].includes(top) || pureTraining
           ? undefined
           : `renderer may import only core/graph, core/layers and core/tensor at run time, not core/${target.rest || '(index)'}`;
       }

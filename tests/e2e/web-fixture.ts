@@ -1,8 +1,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer as createNetServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
-import { createServer, type ViteDevServer } from 'vite';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
+import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
@@ -22,6 +23,18 @@ function freePort(): Promise<number> {
   });
 }
 
+/** The page's Content-Security-Policy header comes from its `csp` query parameter, when it has one. */
+const policyFromQuery: Plugin = {
+  name: 'e2e-csp-from-query',
+  configureServer(server) {
+    server.middlewares.use((request, response, next) => {
+      const policy = new URL(request.url ?? '/', 'http://page').searchParams.get('csp');
+      if (policy) response.setHeader('Content-Security-Policy', policy);
+      next();
+    });
+  },
+};
+
 export interface WebApp {
   url: string;
   browser: Browser;
@@ -35,6 +48,7 @@ export async function startWebApp(): Promise<WebApp> {
   const server: ViteDevServer = await createServer({
     configFile: `${root}/vite.web.config.ts`,
     server: { host: '127.0.0.1', port, strictPort: true, hmr: false, watch: null },
+    plugins: [policyFromQuery],
     logLevel: 'warn',
   });
   await server.listen();
@@ -65,16 +79,33 @@ export function collectProblems(page: Page): string[] {
   return problems;
 }
 
+/** Saves test-results/<name>.png, once animations have had a moment to finish. */
 export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(150);
-  await page.screenshot({ path: `${shots}app-${name}.png` });
+  await page.screenshot({ path: `${shots}${name}.png` });
+}
+
+/** A screenshot of an element taller than the window: the window grows for it, then shrinks back. */
+export async function tallShot(page: Page, element: Locator, name: string): Promise<void> {
+  const before = page.viewportSize() ?? { width: 1280, height: 800 };
+  await page.setViewportSize({ width: before.width, height: 2600 });
+  await page.waitForTimeout(150);
+  await element.screenshot({ path: `${shots}${name}.png` });
+  await page.setViewportSize(before);
+}
+
+export interface OpenOptions {
+  viewport?: { width: number; height: number };
+  /** A Content-Security-Policy header for the page, stricter than the dev server's none. */
+  contentSecurityPolicy?: string;
 }
 
 /** A new page of the app with the engine ready; problems collects anything that went wrong on it. */
-export async function openApp(app: WebApp): Promise<{ page: Page; problems: string[] }> {
-  const page = await app.browser.newPage({ viewport: { width: 1280, height: 800 } });
+export async function openApp(app: WebApp, options: OpenOptions = {}): Promise<{ page: Page; problems: string[] }> {
+  const page = await app.browser.newPage({ viewport: options.viewport ?? { width: 1280, height: 800 } });
   const problems = collectProblems(page);
-  await page.goto(app.url);
+  const policy = options.contentSecurityPolicy;
+  await page.goto(policy ? `${app.url}?csp=${encodeURIComponent(policy)}` : app.url);
   await page.locator('[data-testid=engine-badge][data-engine-state=ready]').waitFor({ timeout: 30_000 });
   return { page, problems };
 }
@@ -104,3 +135,40 @@ export async function openFile(page: Page, name: string, text: string): Promise<
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await (await chooser).setFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
 }
+
+async function centre(locator: Locator): Promise<{ x: number; y: number }> {
+  const box = await locator.boundingBox();
+  if (!box) throw new Error(`${locator} is not laid out`);
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** A press at one point, a move in steps, a release at another: a drag as a mouse makes it. */
+export async function drag(page: Page, from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Drags a palette entry onto the canvas, at a point given as fractions of the canvas's size. */
+export async function dragFromPalette(page: Page, label: string, at: { x: number; y: number }): Promise<void> {
+  const canvas = await page.locator('.bs-canvas').boundingBox();
+  if (!canvas) throw new Error('the canvas is not laid out');
+  const entry = page.getByRole('button', { name: label, exact: true });
+  await entry.scrollIntoViewIfNeeded();
+  await drag(page, await centre(entry), { x: canvas.x + canvas.width * at.x, y: canvas.y + canvas.height * at.y });
+}
+
+/** Drags from one node's output handle to another's input handle. */
+export async function connectNodes(page: Page, fromId: string, toId: string): Promise<void> {
+  const from = await centre(page.locator(`.react-flow__node[data-id="${fromId}"] .react-flow__handle.source`));
+  const to = await centre(page.locator(`.react-flow__node[data-id="${toId}"] .react-flow__handle.target`));
+  await drag(page, from, to);
+}
+
+/** Waits for a value to settle: the page answers asynchronously (engine, debounced loads, animations). */
+export const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
+export const count = (locator: Locator) => eventually(() => locator.count());
+export const attribute = (locator: Locator, name: string) => eventually(() => locator.getAttribute(name));
+export const text = (locator: Locator) => eventually(() => locator.textContent());
+export const title = (page: Page) => eventually(() => page.title());

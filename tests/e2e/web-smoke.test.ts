@@ -1,8 +1,13 @@
 import { readdirSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  attribute,
+  connectNodes,
+  count,
   download,
+  dragFromPalette,
+  eventually,
   hasChromium,
   openApp,
   openExample,
@@ -10,6 +15,8 @@ import {
   root,
   shot,
   startWebApp,
+  text,
+  title,
   type WebApp,
 } from './web-fixture';
 
@@ -17,13 +24,6 @@ const WORKED = 'Worked backpropagation example (2-2-2)';
 const BROKEN =
   '{\n  "format": "backprop-studio.model",\n  "version": 1,\n  "nodes": [{ "id": "a", "type": "warp" }],\n  "edges": []\n}\n';
 const exampleCount = readdirSync(`${root}/resources/examples`).filter((f) => f.endsWith('.json')).length;
-
-/** Waits for a value to settle: the page answers asynchronously (engine, debounced loads, animations). */
-const eventually = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000, interval: 100 });
-const count = (locator: Locator) => eventually(() => locator.count());
-const attribute = (locator: Locator, name: string) => eventually(() => locator.getAttribute(name));
-const text = (locator: Locator) => eventually(() => locator.textContent());
-const title = (page: Page) => eventually(() => page.title());
 
 const badge = (page: Page) => page.getByTestId('engine-badge');
 const nodes = (page: Page) => page.locator('.react-flow__node');
@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     await page.getByText('Start from scratch: drag an Input from the palette').waitFor();
     expect(await badge(page).textContent()).toBe('Engine cpu');
     expect(await page.title()).toBe('Untitled — Backprop Studio');
-    await shot(page, 'start');
+    await shot(page, 'app-start');
 
     await page.getByRole('button', { name: 'Examples', exact: true }).click();
     const dialog = page.getByRole('dialog', { name: 'Open an example' });
@@ -55,7 +55,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     await text(dialog.getByRole('button', { name: new RegExp(`^${WORKED.replace(/[()]/g, '\\$&')}`) })).toContain(
       'Two inputs, two sigmoid hidden units',
     );
-    await shot(page, 'examples');
+    await shot(page, 'app-examples');
     await dialog.getByRole('button', { name: /^Worked backpropagation/ }).click();
 
     await count(nodes(page)).toBe(6);
@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
       expect(box.left).toBeGreaterThanOrEqual(canvas?.x ?? 0);
       expect(box.right).toBeLessThanOrEqual((canvas?.x ?? 0) + (canvas?.width ?? 0));
     }
-    await shot(page, 'example');
+    await shot(page, 'app-example');
     expect(problems).toEqual([]);
     await page.close();
   }, 60_000);
@@ -80,13 +80,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     await openExample(page, WORKED);
     await count(nodes(page)).toBe(6);
 
-    const dense = await page.getByRole('button', { name: 'Dense', exact: true }).boundingBox();
-    const canvas = await page.locator('.bs-canvas').boundingBox();
-    if (!dense || !canvas) throw new Error('palette or canvas not laid out');
-    await page.mouse.move(dense.x + dense.width / 2, dense.y + dense.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(canvas.x + canvas.width * 0.45, canvas.y + canvas.height * 0.82, { steps: 12 });
-    await page.mouse.up();
+    await dragFromPalette(page, 'Dense', { x: 0.45, y: 0.82 });
     await count(nodes(page)).toBe(7);
     expect(await page.title()).toBe('backprop-2-2-2.json• — Backprop Studio');
 
@@ -100,17 +94,11 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     // The new Dense has no input yet: the engine says why it cannot run, and the editor carries on.
     await attribute(badge(page), 'data-model-state').toBe('error');
     await attribute(badge(page), 'title').toMatch(/dense_1.*takes 1 input but has 0/);
-    await shot(page, 'inspector');
+    await shot(page, 'app-inspector');
 
-    const from = await page.locator('.react-flow__node[data-id="o_act"] .react-flow__handle.source').boundingBox();
-    const to = await page.locator('.react-flow__node[data-id="h"] .react-flow__handle.target').boundingBox();
-    if (!from || !to) throw new Error('handles not laid out');
-    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 10 });
-    await page.mouse.up();
+    await connectNodes(page, 'o_act', 'h');
     await text(page.locator('.bs-toast')).toContain('would close a cycle');
-    await shot(page, 'refused');
+    await shot(page, 'app-refused');
 
     await page.locator('.bs-canvas .react-flow__pane').click({ position: { x: 30, y: 30 } });
     await page.keyboard.press('Control+z');
@@ -154,7 +142,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     const dialog = page.getByRole('dialog');
     await text(dialog).toContain('broken.json could not be opened');
     await text(dialog).toContain('line 4');
-    await shot(page, 'open-error');
+    await shot(page, 'app-open-error');
     await dialog.getByRole('button', { name: 'Close' }).click();
     await count(nodes(page)).toBe(6);
     expect(problems).toEqual([]);
@@ -175,13 +163,13 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     expect(await page.evaluate(() => window.__studio?.killEngine())).toBe(true);
     await page.getByText('The engine stopped; restarting…').waitFor();
     await text(badge(page)).toBe('Engine restarting…');
-    await shot(page, 'engine-restarting');
+    await shot(page, 'app-engine-restarting');
     release();
     await attribute(badge(page), 'data-restarts').toBe('1');
     await text(badge(page)).toBe('Engine cpu');
     await attribute(badge(page), 'data-model-state').toBe('loaded');
     await page.getByText('The engine restarted and has your graph again.').waitFor();
-    await shot(page, 'engine-restarted');
+    await shot(page, 'app-engine-restarted');
 
     await page.locator('.react-flow__node[data-id="o"]').click();
     await page.getByLabel('Units').fill('3');
@@ -211,7 +199,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     expect(await page.locator('.bs-palette').count()).toBe(0);
     expect((await page.locator('.bs-side--inspector').boundingBox())?.width).toBe(width);
     await attribute(page.getByRole('button', { name: 'Show or hide the palette' }), 'aria-pressed').toBe('false');
-    await shot(page, 'panels');
+    await shot(page, 'app-panels');
     await page.getByRole('button', { name: 'Show or hide the palette' }).click();
     await page.locator('.bs-palette').waitFor();
 

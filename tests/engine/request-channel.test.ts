@@ -49,7 +49,9 @@ describe('the renderer engine client against the real engine host', () => {
   it('passes training progress events to listeners', async () => {
     await client.request('load', { text: workedExample });
     const steps: number[] = [];
-    const stop = client.onEvent((event) => steps.push(event.step));
+    const stop = client.onEvent((event) => {
+      if (event.type === 'train-progress') steps.push(event.step);
+    });
     await client.request('train', { steps: 3, learningRate: 0.5, progressEvery: 1 });
     stop();
     expect(steps).toEqual([1, 2, 3]);

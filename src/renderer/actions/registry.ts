@@ -15,6 +15,8 @@ import { renameAction } from './rename';
 import { saveModelAction } from './save-model';
 import { selectAction } from './select';
 import { selectAllAction } from './select-all';
+import { setSampleAction } from './set-sample';
+import { trainingActions } from './training-actions';
 import type { ActionSpec, Edit, Outcome, Result } from './types';
 import { undoAction } from './undo';
 import { updateConfigAction } from './update-config';
@@ -39,6 +41,8 @@ export const actions = {
   'save-model': saveModelAction,
   'mark-saved': markSavedAction,
   'apply-params': applyParamsAction,
+  'set-sample': setSampleAction,
+  ...trainingActions,
 } satisfies Record<string, ActionSpec<never, unknown>>;
 
 type Actions = typeof actions;

@@ -12,6 +12,7 @@ import { commandEnabled, commandOrder, type DebuggerCommand } from './debugger-c
 import { LearningRateField } from './LearningRateField';
 import { PhaseIndicator } from './PhaseIndicator';
 import { StepButton } from './StepButton';
+import { stepBlocker } from './step-blocker';
 import { UpdatePanel } from './UpdatePanel';
 import { useDebuggerShortcuts } from './useDebuggerShortcuts';
 import { useEdgeHighlight } from './useEdgeHighlight';
@@ -32,8 +33,10 @@ const commitToGraph: CommitParams = (update) => {
 export const DebuggerToolbar = memo(function DebuggerToolbar({ client }: DebuggerToolbarProps) {
   useGraphSync();
   const compiled = useCompiledGraph();
-  const runnable = compiled.plan !== undefined && compiled.issueCount === 0 && compiled.plan.nodes.length > 0;
-  const planLength = runnable ? (compiled.plan?.nodes.length ?? 0) : 0;
+  const model = useGraphStore((s) => s.model);
+  const blocker = stepBlocker(model, compiled);
+  const runnable = blocker === null;
+  const planLength = compiled.plan?.nodes.length ?? 0;
   const hasParams = compiled.paramTotal > 0;
 
   const phase = useDebuggerStore((s) => s.phase);
@@ -79,7 +82,7 @@ export const DebuggerToolbar = memo(function DebuggerToolbar({ client }: Debugge
 
   return (
     <div className="bs-dbg-toolbar" role="toolbar" aria-label="Debugger">
-      <PhaseIndicator planLength={planLength} />
+      <PhaseIndicator planLength={planLength} blocker={blocker} />
       {commandOrder.map((command) => (
         <StepButton key={command} command={command} enabled={enabled(command)} onRun={run} />
       ))}

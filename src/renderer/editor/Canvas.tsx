@@ -57,9 +57,12 @@ export const Canvas = memo(function Canvas({ activeNodeId }: CanvasProps) {
   );
   const edges = useMemo(() => flowEdges(model, compiled, selection), [model, compiled, selection]);
 
+  // An empty graph is never fitted: the fit would wait for the first node and then pan the view
+  // to it, away from where it was dropped.
+  const [fitFirstView] = useState(() => model.nodes.length > 0);
   useEffect(() => {
     // A new document: fit it once its nodes are measured (fitView waits for that).
-    if (documentId > 0) void fitView(fitViewOptions);
+    if (documentId > 0 && useGraphStore.getState().model.nodes.length > 0) void fitView(fitViewOptions);
   }, [documentId, fitView]);
 
   const onNodesChange = useCallback((changes: NodeChange<StudioFlowNode>[]) => {
@@ -138,7 +141,7 @@ export const Canvas = memo(function Canvas({ activeNodeId }: CanvasProps) {
         multiSelectionKeyCode={['Meta', 'Control']}
         snapToGrid
         snapGrid={snapGrid}
-        fitView
+        fitView={fitFirstView}
         fitViewOptions={fitViewOptions}
         minZoom={ZOOM_LIMITS.min}
         maxZoom={ZOOM_LIMITS.max}

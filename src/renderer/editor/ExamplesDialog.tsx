@@ -1,6 +1,6 @@
 import { memo, useEffect, useRef } from 'react';
-import { examples } from '../examples/examples';
 import { useUiStore } from '../stores/ui-store';
+import { ExampleGallery } from './ExampleGallery';
 
 export interface ExamplesDialogProps {
   onOpen(fileName: string): void;
@@ -23,19 +23,10 @@ export const ExamplesDialog = memo(function ExamplesDialog({ onOpen }: ExamplesD
         <>
           <h2 id="bs-examples-title">Open an example</h2>
           <p className="bs-examples__intro">
-            Each one is a complete model with a sample to run. Opening it replaces the graph on the canvas.
+            Templates grouped by the concept they demonstrate. Each one is a complete model with a sample to run;
+            opening it replaces the graph on the canvas.
           </p>
-          <ul className="bs-examples__list">
-            {examples.map((example) => (
-              <li key={example.fileName}>
-                <button type="button" className="bs-examples__item" onClick={() => onOpen(example.fileName)}>
-                  <span className="bs-examples__name">{example.title}</span>
-                  {example.summary && <span className="bs-examples__summary">{example.summary}</span>}
-                  <span className="bs-examples__file">{example.fileName}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
+          <ExampleGallery onOpen={onOpen} />
           <div className="bs-dialog__actions">
             <button type="button" className="bs-button" onClick={close}>
               Cancel

@@ -7,6 +7,9 @@ function count(n: number, word: string): string {
   return `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 }
 
+const SAMPLE_HINT =
+  "A pass runs on the model's sample: select the Input node and fill in its input and target rows under Sample.";
+
 /** Counts at a glance: nodes, edges, parameters, issues; the host adds its own (the engine) at the end. */
 export const StatusBar = memo(function StatusBar({ extra }: { extra?: ReactNode }) {
   const nodeCount = useGraphStore((s) => s.model.nodes.length);
@@ -14,6 +17,11 @@ export const StatusBar = memo(function StatusBar({ extra }: { extra?: ReactNode 
   const compiled = useCompiledGraph();
   const { issueCount, modelIssues } = compiled;
   const issuesTitle = modelIssues.length ? modelIssues.map((i) => formatIssue(i)).join('\n') : undefined;
+  const sample = useGraphStore((s) => s.model.sample);
+  const hasLoss = (compiled.plan?.lossIds.length ?? 0) > 0;
+  let missing = '';
+  if (nodeCount > 0 && !sample) missing = 'no sample';
+  else if (nodeCount > 0 && hasLoss && !sample?.target) missing = 'no target';
   return (
     <footer className="bs-status" aria-label="Model summary">
       <span>{count(nodeCount, 'node')}</span>
@@ -25,6 +33,11 @@ export const StatusBar = memo(function StatusBar({ extra }: { extra?: ReactNode 
         {modelIssues.length > 0 && `: ${modelIssues[0].message}`}
       </span>
       <span className="bs-status__batch">batch {compiled.plan?.batch ?? 1}</span>
+      {missing && (
+        <span className="bs-status__sample" title={SAMPLE_HINT}>
+          {missing}
+        </span>
+      )}
       {extra}
     </footer>
   );

@@ -11,6 +11,9 @@ export interface ChannelTransport {
   close(): void;
 }
 
+/** A training run or search lasts as long as the user lets it (paused included): the longest timer there is. */
+const UNTIL_DONE_MS = 2 ** 31 - 1;
+
 const DEFAULT_TIMEOUT_MS: Record<RequestType, number> = {
   hello: 10_000,
   load: 60_000,
@@ -18,6 +21,13 @@ const DEFAULT_TIMEOUT_MS: Record<RequestType, number> = {
   step: 60_000,
   train: 600_000,
   'apply-update': 60_000,
+  'train-start': UNTIL_DONE_MS,
+  'train-control': 10_000,
+  'dataset-preview': 60_000,
+  'search-start': UNTIL_DONE_MS,
+  inspect: 600_000,
+  gradcheck: 300_000,
+  'init-compare': 120_000,
 };
 
 interface Pending {

@@ -5,18 +5,26 @@ import { EngineClientError } from './client-error';
 import type { EngineClient, RequestOptions } from './engine-client';
 
 interface Waiter {
-  resolve(client: EngineClient): void;
+  resolve(attached: AttachedEngine): void;
   reject(error: EngineClientError): void;
+}
+
+interface AttachedEngine {
+  engine: EngineClient;
+  /** Settles once the engine holds the graph (its first load answered, or failed). */
+  reloaded: Promise<void>;
+  holdsGraph: boolean;
 }
 
 /**
  * The page's one EngineClient, for the page's whole life: it forwards to whichever engine runs
  * now. When that engine stops, requests in flight fail with 'disconnected' and onDisconnect
  * listeners hear why (each time, not once); requests made while the next engine starts wait
- * for it. Event listeners stay subscribed across restarts.
+ * for it, and for the graph to be loaded into it: a fresh engine holds no model. Event listeners
+ * stay subscribed across restarts.
  */
 export class SupervisedClient implements EngineClient {
-  private current: EngineClient | undefined;
+  private current: AttachedEngine | undefined;
   private stopForwarding: (() => void) | undefined;
   private waiting: Waiter[] = [];
   private closed: EngineClientError | undefined;
@@ -29,19 +37,27 @@ export class SupervisedClient implements EngineClient {
     private readonly beforeRequest?: (type: RequestType) => void,
   ) {}
 
-  /** Forwards to a newly connected engine from now on. */
-  attach(engine: EngineClient): void {
+  /**
+   * Forwards to a newly connected engine from now on: loads at once, other requests once
+   * `reloaded` settles (the graph sent to it before anything else).
+   */
+  attach(engine: EngineClient, reloaded: Promise<unknown> = Promise.resolve()): void {
     this.detach();
     if (this.closed) {
       engine.close();
       return;
     }
-    this.current = engine;
+    const attached: AttachedEngine = { engine, holdsGraph: false, reloaded: Promise.resolve() };
+    const holds = () => {
+      attached.holdsGraph = true;
+    };
+    attached.reloaded = reloaded.then(holds, holds);
+    this.current = attached;
     const offEvent = engine.onEvent((event) => {
       for (const listener of this.eventListeners) listener(event);
     });
     const offDisconnect = engine.onDisconnect((error) => {
-      if (this.current !== engine) return;
+      if (this.current !== attached) return;
       this.detach();
       for (const listener of this.disconnectListeners) listener(error);
     });
@@ -49,7 +65,7 @@ export class SupervisedClient implements EngineClient {
       offEvent();
       offDisconnect();
     };
-    for (const waiter of this.waiting.splice(0)) waiter.resolve(engine);
+    for (const waiter of this.waiting.splice(0)) waiter.resolve(attached);
   }
 
   /** No engine is coming (starting one failed): requests waiting for one fail with this. */
@@ -62,8 +78,12 @@ export class SupervisedClient implements EngineClient {
     params: RequestParams[T],
     options?: RequestOptions,
   ): Promise<ResultOf[T]> {
-    if (type !== 'load' && type !== 'hello') this.beforeRequest?.(type);
-    const engine = this.current ?? (await this.nextEngine());
+    if (type === 'load' || type === 'hello') {
+      return (this.current ?? (await this.nextEngine())).engine.request(type, params, options);
+    }
+    this.beforeRequest?.(type);
+    // Sent at once when nothing is pending, so requests keep the order they were made in.
+    const engine = this.current?.holdsGraph ? this.current.engine : await this.engineHoldingGraph();
     return engine.request(type, params, options);
   }
 
@@ -80,7 +100,7 @@ export class SupervisedClient implements EngineClient {
   close(): void {
     if (this.closed) return;
     this.closed = new EngineClientError({ code: 'disconnected', message: 'the engine connection was closed' });
-    const engine = this.current;
+    const engine = this.current?.engine;
     this.detach();
     engine?.close();
     this.failWaiting(this.closed);
@@ -92,7 +112,16 @@ export class SupervisedClient implements EngineClient {
     this.current = undefined;
   }
 
-  private nextEngine(): Promise<EngineClient> {
+  /** The engine once its graph is loaded; one that stops while loading gives way to the next. */
+  private async engineHoldingGraph(): Promise<EngineClient> {
+    for (;;) {
+      const attached = this.current ?? (await this.nextEngine());
+      await attached.reloaded;
+      if (this.current === attached) return attached.engine;
+    }
+  }
+
+  private nextEngine(): Promise<AttachedEngine> {
     if (this.closed) return Promise.reject(this.closed);
     return new Promise((resolve, reject) => this.waiting.push({ resolve, reject }));
   }

@@ -2,12 +2,15 @@ import { memo, type ReactNode } from 'react';
 import type { NodeJson } from '../../core/graph/model';
 import { findKind } from '../../core/layers/registry';
 import { formatShape } from '../../core/tensor/shape';
+import { NodeFormulaSections } from '../inspectors/NodeFormulaSections';
 import type { CompiledGraph } from '../stores/compiled-graph';
 import { ConfigForm } from './ConfigForm';
 import { InspectorSection } from './InspectorSection';
 import { IssueList } from './IssueList';
 import { NameField } from './NameField';
+import { NodeTrainingOptions } from './NodeTrainingOptions';
 import { ParamTable } from './ParamTable';
+import { SampleEditor } from './SampleEditor';
 
 export interface NodeInspectorProps {
   node: NodeJson;
@@ -53,6 +56,12 @@ export const NodeInspector = memo(function NodeInspector({ node, compiled, value
         </InspectorSection>
       )}
 
+      {category === 'input' && (
+        <InspectorSection title="Sample">
+          <SampleEditor nodeId={node.id} />
+        </InspectorSection>
+      )}
+
       <InspectorSection title="Shapes">
         <dl className="bs-defs">
           {(planNode?.inputs ?? []).map((from) => (
@@ -77,6 +86,14 @@ export const NodeInspector = memo(function NodeInspector({ node, compiled, value
           <ParamTable specs={specs} stored={new Set(Object.keys(node.params ?? {}))} />
         </InspectorSection>
       )}
+
+      {Object.keys(specs).length > 0 && (
+        <InspectorSection title="Training">
+          <NodeTrainingOptions node={node} specs={specs} />
+        </InspectorSection>
+      )}
+
+      <NodeFormulaSections node={node} compiled={compiled} />
 
       {values && <InspectorSection title="Values">{values}</InspectorSection>}
     </div>

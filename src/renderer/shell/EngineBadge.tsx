@@ -25,7 +25,7 @@ function modelText(model: EngineModelState): string {
       return 'Loading the graph…';
     case 'loaded':
       return `The graph is loaded: ${model.summary.paramCount.toLocaleString('en-US')} parameters${
-        model.summary.hasSample ? ', with its sample' : ''
+        model.summary.hasSample ? ', with its sample' : ', with no sample to run on'
       }.`;
     case 'error':
       return `The graph does not run yet: ${model.error.message}`;

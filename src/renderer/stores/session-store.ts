@@ -1,5 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { ModelJson } from '../../core/graph/model';
+import type { DType } from '../../core/tensor/tensor';
 import type { RequestType } from '../../protocol/requests';
 import type { LoadResult } from '../../protocol/results';
 import {
@@ -49,6 +50,14 @@ const START_ATTEMPTS = 3;
 /** Engines that stop before answering a single load: more than this in a row and the page gives up. */
 const MAX_CRASHES_IN_A_ROW = 3;
 
+/**
+ * The dtype the engine computes the graph in. On the CPU float64 costs little and gives the
+ * worked examples' textbook digits (9 significant); a GPU backend stays in float32.
+ */
+export function loadDtype(backend: string): DType {
+  return backend === 'cpu' ? 'float64' : 'float32';
+}
+
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -79,13 +88,16 @@ export function createSessionStore({
   let crashesInARow = 0;
   let closed = false;
   let starting: Promise<void> | undefined;
+  /** The running engine's first load: the start is over once the engine holds the graph. */
+  let reloaded: Promise<void> = Promise.resolve();
 
   return createStore<SessionState>()((set, get) => {
-    async function sendLoad(model: ModelJson): Promise<void> {
+    /** Sends the graph through the page's client, or straight to an engine not yet attached to it. */
+    async function sendLoad(model: ModelJson, backend: string, engine: EngineClient = client): Promise<void> {
       const seq = ++loadSeq;
       set({ model: { state: 'loading' } });
       try {
-        const summary = await client.request('load', { model });
+        const summary = await engine.request('load', { model, dtype: loadDtype(backend) });
         crashesInARow = 0;
         if (seq === loadSeq) set((s) => ({ model: { state: 'loaded', summary }, modelRevision: s.modelRevision + 1 }));
       } catch (e) {
@@ -103,11 +115,12 @@ export function createSessionStore({
           const opened = await connect();
           if (closed) return opened.client.close();
           connection = opened;
-          client.attach(opened.client);
-          // Sent before requests that waited for this engine get going, so they find the graph there.
-          const reloading = latest ? sendLoad(latest) : undefined;
-          set({ engine: { state: 'ready', backend: opened.hello.backend } });
-          await reloading;
+          const { backend } = opened.hello;
+          // Requests that waited for this engine go once it holds the graph, or they would find no model.
+          reloaded = latest ? sendLoad(latest, backend, opened.client) : Promise.resolve();
+          client.attach(opened.client, reloaded);
+          set({ engine: { state: 'ready', backend } });
+          // Not awaited here: an engine that stops while loading must be able to start the next one.
           return;
         } catch (e) {
           const error = asClientError(e);
@@ -161,13 +174,14 @@ export function createSessionStore({
           set({ engine: { state: 'starting' } });
         }
         await begin();
+        await reloaded;
       },
       load(model) {
         latest = model;
-        const { state } = get().engine;
-        if (state === 'ready') void sendLoad(model);
+        const { engine } = get();
+        if (engine.state === 'ready') void sendLoad(model, engine.backend);
         // Loaded once an engine runs; none runs after a failure until the user restarts it.
-        else if (state !== 'failed') set({ model: { state: 'loading' } });
+        else if (engine.state !== 'failed') set({ model: { state: 'loading' } });
       },
       kill() {
         if (!connection?.kill) return false;

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { InspectBadge } from '../../inspectors/InspectBadge';
 import type { StudioNodeData } from '../node-data';
 
 interface NodeFaceProps {
@@ -23,6 +24,7 @@ export function NodeFace({ data, selected, outputLabel, children }: NodeFaceProp
   if (data.active) classes.push('is-active');
   return (
     <div className={classes.join(' ')} data-testid={`node-${data.nodeId}`}>
+      <InspectBadge nodeId={data.nodeId} />
       <div className="bs-node__kind">
         <span className="bs-node__dot" aria-hidden="true" />
         <span className="bs-node__kind-label">{data.kindLabel}</span>
