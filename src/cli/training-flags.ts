@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import {
+  type AugmentJson,
   type BatchSize,
   type DatasetName,
   type DatasetSpec,
@@ -60,7 +61,12 @@ export const trainingOptions = {
   'clip-norm': { type: 'string' },
   'clip-value': { type: 'string' },
   rule: { type: 'string' },
+  augment: { type: 'string' },
 } as const satisfies OptionSpecs;
+
+export const augmentOptionsHelp = `  --augment LIST      random image transforms of each training batch (image inputs only), e.g.
+                      shift=0.1,rotation=10,scale=0.1,crop=0.9,flip-h,flip-v,noise=0.05,blur=1
+                      (shift: fraction of the side; rotation: degrees; blur: max sigma); 'none' removes them`;
 
 const penaltyFlags = {
   l1: 'l1',
@@ -142,6 +148,12 @@ export function trainingWithFlags(
   }
   if (epochs !== undefined) out.epochs = positiveInteger(command, 'epochs', epochs);
   if (steps !== undefined) out.steps = positiveInteger(command, 'steps', steps);
+  const augment = flag('augment');
+  if (augment !== undefined) {
+    delete out.augment;
+    const parsedAugment = augmentFromFlag(command, augment);
+    if (parsedAugment) out.augment = parsedAugment;
+  }
   const rule = flag('rule');
   if (rule !== undefined) out.rule = choice(command, 'rule', rule, ['backprop', 'perceptron'] as const);
   const optimizer = optimizerWithFlags(command, parsed, out.optimizer, fallbackOptimizer(out));
@@ -167,6 +179,30 @@ export function checkTraining(training: TrainingJson, file: string): TrainingJso
       formatIssue({ message: i.message, path: jsonPath(['training', ...i.path]) }, `${file} (with the flags given)`),
     ),
   );
+}
+
+const augmentNumbers = ['shift', 'rotation', 'scale', 'crop', 'noise', 'blur'] as const;
+const augmentFlips = { 'flip-h': 'flipHorizontal', 'flip-v': 'flipVertical' } as const;
+
+/** `shift=0.1,rotation=10,flip-h,noise=0.05` as the section's augment object; `none` as undefined. */
+export function augmentFromFlag(command: string, text: string): AugmentJson | undefined {
+  if (text.trim() === 'none') return undefined;
+  const out: AugmentJson = {};
+  for (const item of text.split(',').map((s) => s.trim())) {
+    if (item === '') continue;
+    const [key, value] = item.split('=', 2).map((s) => s.trim());
+    const flip = Object.hasOwn(augmentFlips, key) ? augmentFlips[key as keyof typeof augmentFlips] : undefined;
+    const numeric = augmentNumbers.find((k) => k === key);
+    if (flip && value === undefined) out[flip] = true;
+    else if (numeric && value !== undefined) out[numeric] = nonNegativeNumber(command, `augment ${key}`, value);
+    else {
+      throw new UsageError(
+        `--augment takes ${augmentNumbers.map((k) => `${k}=X`).join(', ')}, flip-h, flip-v or none, not '${item}'`,
+        command,
+      );
+    }
+  }
+  return out;
 }
 
 function batchSize(command: string, text: string): BatchSize {

@@ -91,7 +91,7 @@ function csvDataset(spec: DatasetSpec, csv: CsvSource | undefined, plan: Plan | 
     name,
     features: spec.features,
     label: spec.label,
-    labelType: csv.labelType ?? 'auto',
+    labelType: spec.labelType ?? csv.labelType ?? 'auto',
     scaling: 'none',
   });
   const input = plan?.inputIds.length ? plan.byId.get(plan.inputIds[0]) : undefined;

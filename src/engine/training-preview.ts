@@ -81,7 +81,7 @@ function readAsTraining(spec: DatasetSpec, csv: CsvSource): { classes?: string[]
     const parsed = parseCsvDataset(csv.text, {
       features: spec.features,
       label: spec.label,
-      labelType: csv.labelType ?? 'auto',
+      labelType: spec.labelType ?? csv.labelType ?? 'auto',
       scaling: spec.scaling ?? 'none',
     });
     return parsed.classes ? { classes: parsed.classes } : {};

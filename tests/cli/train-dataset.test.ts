@@ -92,6 +92,17 @@ describe.concurrent('train on a dataset', () => {
     expect(saved.nodes.find((n) => n.id === 'hidden')?.params?.W.shape).toEqual([784, 64]);
   });
 
+  it('--augment trains digits-mlp on transformed images and saves training.augment', { timeout: 60_000 }, async () => {
+    const out = join(dir, 'augment.json');
+    const augment = ['--augment', 'shift=0.1,rotation=10,flip-h,noise=0.05'];
+    const args = ['train', `${examples}/digits-mlp.json`, '--samples', '60', '--epochs', '1', ...augment];
+    const { epochs } = jsonLines(await runCli([...args, '--json', '--out', out], { timeoutMs: 50_000 }));
+    expect(epochs).toHaveLength(1);
+    expect(loadFile(out).training?.augment).toEqual({ shift: 0.1, rotation: 10, flipHorizontal: true, noise: 0.05 });
+    const none = jsonLines(await runCli(['train', out, '--augment', 'none', '--json', '--out', out]));
+    expect(none.done.model.training?.augment).toBeUndefined();
+  });
+
   it('saves flags into the training section; the saved file trains from it again', async () => {
     const out = join(dir, 'flags.json');
     const flags = [
@@ -239,6 +250,10 @@ describe.concurrent('train on a dataset', () => {
         "dataset 'digits' has samples of shape [1, 28, 28] but input node 'x' takes [2]",
       ],
       [['--dataset', 'xor', '--input', '[[0, 1]]'], '--input is for training on the sample, not on --dataset'],
+      [['--dataset', 'xor', '--augment', 'twist=3'], '--augment takes shift=X, rotation=X,'],
+      [['--dataset', 'xor', '--augment', 'noise=-1'], "--augment noise takes a number 0 or above, not '-1'"],
+      [['--dataset', 'xor', '--augment', 'shift=2'], '$.training.augment.shift'],
+      [['--dataset', 'xor', '--augment', 'noise=0.1'], 'training.augment: augmentation needs image inputs'],
     ];
     const results = await Promise.all(cases.map(([flags]) => runCli(['train', xor, ...flags])));
     results.forEach((result, i) => {

@@ -80,4 +80,19 @@ describe('training actions', () => {
     expect(graph().model.training).toMatchObject({ batchSize: 8, optimizer: { type: 'sgd', learningRate: 0.05 } });
     expect(graph().past.length).toBe(before + 1);
   });
+
+  it('saves the CSV label type and augmentation in the model file, undoably', () => {
+    const training = { dataset: { csv: 'data.csv', labelType: 'categorical' as const }, augment: { rotation: 10 } };
+    expect(runAction('update-training', { training }).ok).toBe(true);
+    expect(graph().model.training).toEqual(training);
+    const saved = runAction('save-model');
+    if (!saved.ok) throw new Error(saved.reason);
+    const reopened = runAction('load-model', { text: saved.value.text, fileName: 'saved.json' });
+    expect(reopened.ok).toBe(true);
+    expect(graph().model.training).toEqual(training);
+    open('xor-mlp');
+    expect(runAction('update-training', { training }).ok).toBe(true);
+    runAction('undo');
+    expect(graph().model.training).toBeUndefined();
+  });
 });

@@ -7,6 +7,7 @@ import {
   initialRate,
   plannedSteps,
   scheduleOfType,
+  withAugmentFields,
   withDataChoice,
   withOptimizerType,
 } from '../../src/renderer/training/training-edits';
@@ -96,5 +97,16 @@ describe('search form', () => {
 
   it('ticks a log axis at 1, 2 and 5 times powers of ten', () => {
     expect(rateTicks([0.003, 0.017])).toEqual([0.002, 0.005, 0.01, 0.02]);
+  });
+
+  it('merges augmentation settings, drops the object when none is left on, and leaves it with the digits', () => {
+    const on = withAugmentFields({ epochs: 2 }, { shift: 0.1, flipHorizontal: true });
+    expect(on).toEqual({ epochs: 2, augment: { shift: 0.1, flipHorizontal: true } });
+    const off = withAugmentFields(withAugmentFields(on, { shift: undefined }), { flipHorizontal: undefined });
+    expect(off).toEqual({ epochs: 2 });
+    const digits = withAugmentFields(withDataChoice(undefined, 'digits'), { noise: 0.05 });
+    expect(withDataChoice(digits, 'xor').augment).toBeUndefined();
+    expect(withDataChoice(digits, 'sample').augment).toBeUndefined();
+    expect(withDataChoice(digits, 'digits').augment).toEqual({ noise: 0.05 });
   });
 });

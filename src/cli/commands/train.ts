@@ -7,7 +7,13 @@ import { trainOnDataset } from '../train-dataset';
 import { trainWithPerceptronRule } from '../train-perceptron';
 import type { TrainRun } from '../train-run';
 import { trainOnSample } from '../train-sample';
-import { dataOptions, dataOptionsHelp, trainingOptions, trainingWithFlags } from '../training-flags';
+import {
+  augmentOptionsHelp,
+  dataOptions,
+  dataOptionsHelp,
+  trainingOptions,
+  trainingWithFlags,
+} from '../training-flags';
 import { withWeightsFrom } from '../weights-from';
 import type { Print } from './index';
 
@@ -43,6 +49,7 @@ Regularisation:
   --max-norm C        keep each unit's incoming weights within norm C
   --clip-norm X       scale gradients down to a global norm of at most X
   --clip-value X      clip every gradient value to [-X, X]
+${augmentOptionsHelp}
 
 Output:
   --weights-from FILE start from another model file's weights (matched by node id and shape)

@@ -8,7 +8,7 @@ const fraction = z.number().min(0).max(1);
 const uint32 = z.int().min(0).max(0xffffffff);
 const syntheticOnly = ['noise', 'labels'] as const;
 const namedOnly = ['samples', 'seed', ...syntheticOnly] as const;
-const csvOnly = ['features', 'label', 'scaling'] as const;
+const csvOnly = ['features', 'label', 'scaling', 'labelType'] as const;
 
 /**
  * Where the training data comes from: a named set ({ name, noise, samples, seed }) or a CSV file
@@ -35,6 +35,12 @@ export const datasetSpecJson = z
       .enum(['none', 'min_max', 'min_max_symmetric', 'z_score', 'log'])
       .optional()
       .describe('CSV: input scaling, fitted on the training split and applied to every split.'),
+    labelType: z
+      .enum(['numeric', 'categorical'])
+      .optional()
+      .describe(
+        'CSV: categorical labels become one-hot classes, numeric ones a value to regress; by default categorical when any label is text.',
+      ),
   })
   .strict()
   .check((ctx) => {
@@ -75,6 +81,33 @@ export const splitJson = z
     }
   });
 
+/** Random transforms of each training image (inputs [N, C, H, W]), drawn with the seed; a setting left out is off. */
+export const augmentJson = z
+  .object({
+    shift: fraction
+      .optional()
+      .describe("Largest shift as a fraction of the image's width and height, drawn from [-s, s]."),
+    rotation: z.number().min(0).max(180).optional().describe('Largest rotation in degrees, drawn from [-r, r].'),
+    scale: z
+      .number()
+      .min(0)
+      .lt(1)
+      .optional()
+      .describe('Largest relative zoom: the factor is drawn from [1 - z, 1 + z].'),
+    crop: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe('Smallest fraction of each side a random crop keeps, drawn from [c, 1], resized to the full image.'),
+    flipHorizontal: z.boolean().optional().describe('Mirror left-right with probability 1/2.'),
+    flipVertical: z.boolean().optional().describe('Mirror top-bottom with probability 1/2.'),
+    noise: z.number().min(0).optional().describe('Standard deviation of Gaussian noise added to every value.'),
+    blur: z.number().min(0).optional().describe('Largest Gaussian blur sigma in pixels, drawn from [0, b].'),
+  })
+  .strict();
+export type AugmentJson = z.infer<typeof augmentJson>;
+
 const penalties = ['l1', 'l2', 'maxNorm', 'clipNorm', 'clipValue'] as const;
 
 /** How to train this model: data, split, batches, length, optimizer, penalties, seed. Every field is optional. */
@@ -112,7 +145,12 @@ export const trainingJson = z
       .optional()
       .describe('Scale all gradients down together when their global norm exceeds this.'),
     clipValue: z.number().positive().optional().describe('Clip every gradient value to [-clipValue, clipValue].'),
-    seed: uint32.optional().describe('Seeds the initial weights, the split, the shuffles and dropout (default 0).'),
+    augment: augmentJson
+      .optional()
+      .describe('Image datasets only: random transforms of each training batch (shift, rotation, flips, noise, ...).'),
+    seed: uint32
+      .optional()
+      .describe('Seeds the initial weights, the split, the shuffles, augmentation and dropout (default 0).'),
   })
   .strict()
   .check((ctx) => {

@@ -32,7 +32,13 @@ export function datasetFromSpec(spec: DatasetSpec, sources: DatasetSources, plan
   if (spec.csv !== undefined) {
     if (sources.csvText === undefined) throw new DatasetError(`the text of ${spec.csv} was not passed in`);
     const name = spec.csv.split(/[\\/]/).pop() ?? spec.csv;
-    ds = parseCsvDataset(sources.csvText, { name, features: spec.features, label: spec.label, scaling: 'none' });
+    ds = parseCsvDataset(sources.csvText, {
+      name,
+      features: spec.features,
+      label: spec.label,
+      labelType: spec.labelType,
+      scaling: 'none',
+    });
   } else if (spec.name === 'digits') {
     if (!sources.digits) throw new DatasetError('the digit images were not passed in');
     ds = digitsDataset(sources.digits, { limit: spec.samples });

@@ -5,7 +5,14 @@ import { applyScaler, fitScaler, ScalingError } from '../data/scaling';
 import { type Splits, splitDataset } from '../data/split';
 import type { ModelJson } from '../graph/model';
 import { Network } from '../graph/network';
-import { type DatasetSpec, penaltyKeys, type TrainingJson, type TrainingRule } from '../graph/training';
+import {
+  type AugmentJson,
+  type DatasetSpec,
+  penaltyKeys,
+  type TrainingJson,
+  type TrainingRule,
+} from '../graph/training';
+import { formatShape } from '../tensor/shape';
 import type { DType } from '../tensor/tensor';
 import { DatasetError } from './dataset-from-spec';
 import { Trainer } from './fit';
@@ -21,6 +28,7 @@ export interface ResolvedTraining {
   epochs?: number;
   steps?: number;
   optimizer: OptimizerConfig;
+  augment?: AugmentJson;
   seed: number;
 }
 
@@ -47,6 +55,7 @@ export function resolveTraining(section: TrainingJson = {}): ResolvedTraining {
     epochs: section.epochs,
     steps: section.steps,
     optimizer,
+    augment: section.augment,
     seed: section.seed ?? 0,
   };
 }
@@ -74,10 +83,21 @@ export function splitTrainingData(ds: Dataset, training: ResolvedTraining): Spli
   return { train: scale(splits.train), validation: scale(splits.validation), test: scale(splits.test) };
 }
 
-/** The options of a Trainer for these splits, as the training section says. */
+/**
+ * The options of a Trainer for these splits, as the training section says. Augmentation needs
+ * image inputs [N, C, H, W]; for any other data it is refused, naming training.augment.
+ */
 export function trainerOptions(training: ResolvedTraining, splits: Splits, hooks: TrainerHooks = {}): TrainerOptions {
+  const augment = training.augment;
+  const shape = splits.train.inputs.shape;
+  if (augment && shape.length !== 4) {
+    throw new DatasetError(
+      `training.augment: augmentation needs image inputs [N, C, H, W], but ${splits.train.name} has samples of shape ${formatShape(shape.slice(1))}; remove training.augment, or train on images with a model whose input takes them whole`,
+    );
+  }
   return {
     ...hooks,
+    ...(augment ? { augment } : {}),
     train: splits.train,
     validation: splits.validation,
     optimizer: training.optimizer,

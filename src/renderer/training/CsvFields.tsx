@@ -36,10 +36,9 @@ const scalingKinds = Object.keys(scalingLabels) as Scaling[];
 export const CsvFields = memo(function CsvFields({ training, edit, table }: CsvFieldsProps) {
   const input = useRef<HTMLInputElement>(null);
   const csvFile = useTrainingStore((s) => s.csvFile);
-  const labelType = useTrainingStore((s) => s.labelType);
   const setCsvFile = useTrainingStore((s) => s.setCsvFile);
-  const setLabelType = useTrainingStore((s) => s.setLabelType);
   const spec = training?.dataset;
+  const labelType: CsvLabelType = spec?.labelType ?? 'auto';
   const header = table?.header ?? [];
   const label = spec?.label ?? header[header.length - 1];
   const features = spec?.features ?? header.filter((h) => h !== label);
@@ -47,7 +46,10 @@ export const CsvFields = memo(function CsvFields({ training, edit, table }: CsvF
   async function choose(file: File | undefined): Promise<void> {
     if (!file) return;
     setCsvFile({ name: file.name, text: await file.text() });
-    edit(withDatasetFields(training, { csv: file.name, features: undefined, label: undefined }), 'dataset.csv');
+    edit(
+      withDatasetFields(training, { csv: file.name, features: undefined, label: undefined, labelType: undefined }),
+      'dataset.csv',
+    );
   }
 
   function toggleFeature(name: string, on: boolean): void {
@@ -116,7 +118,12 @@ export const CsvFields = memo(function CsvFields({ training, edit, table }: CsvF
             value={labelType}
             choices={labelTypes}
             help="Categorical labels become one-hot classes; numeric ones a value to regress. Detect: categorical when any label is text."
-            onChange={setLabelType}
+            onChange={(value) =>
+              edit(
+                withDatasetFields(training, { labelType: value === 'auto' ? undefined : value }),
+                'dataset.labelType',
+              )
+            }
           />
           <ChoiceSetting
             label="Scaling"

@@ -1,7 +1,9 @@
 import { memo } from 'react';
 import type { DatasetName } from '../../core/graph/training';
+import type { CsvLabelType } from '../../protocol/training';
 import { useGraphStore } from '../stores/graph-store';
 import { useTrainingStore } from '../stores/training-store';
+import { AugmentFields } from './AugmentFields';
 import { type Choice, ChoiceSetting } from './ChoiceSetting';
 import { CsvFields } from './CsvFields';
 import { DigitGrid } from './DigitGrid';
@@ -27,8 +29,8 @@ export const DataSection = memo(function DataSection() {
   const { training, edit } = useTrainingSection();
   const sampleRows = useGraphStore((s) => (s.model.sample?.target ? s.model.sample.input.length : 0));
   const csvFile = useTrainingStore((s) => s.csvFile);
-  const labelType = useTrainingStore((s) => s.labelType);
   const choice = dataChoice(training);
+  const labelType: CsvLabelType = training?.dataset?.labelType ?? 'auto';
   const csv = choice === 'csv' && csvFile ? { text: csvFile.text, labelType } : undefined;
   const { preview, error, loading } = useDatasetPreview(training?.dataset, csv);
   const choices: Choice<DataChoice>[] = [
@@ -83,6 +85,7 @@ export const DataSection = memo(function DataSection() {
         <CsvFields training={training} edit={edit} table={preview?.kind === 'table' ? preview : null} />
       )}
       {choice !== 'sample' && <SplitFields training={training} edit={edit} />}
+      {choice === 'digits' && <AugmentFields training={training} edit={edit} />}
       {error && (
         <p className="bs-train__error" role="alert">
           {error.message}

@@ -24,9 +24,11 @@ export function commitTrainedWeights(
   return outcome.ok ? null : outcome.reason;
 }
 
-/** What train-start sends: the document as it is, and the CSV text when its dataset is a file. */
+/** What train-start sends: the document as it is, and the CSV text when its dataset is a file (the label type the file saves, if any). */
 export function trainStartParams(model: ModelJson, csvFile: CsvFile | null, labelType: CsvLabelType): TrainStartParams {
   const csv: CsvSource | undefined =
-    model.training?.dataset?.csv !== undefined && csvFile ? { text: csvFile.text, labelType } : undefined;
+    model.training?.dataset?.csv !== undefined && csvFile
+      ? { text: csvFile.text, labelType: model.training.dataset.labelType ?? labelType }
+      : undefined;
   return csv ? { model, csv } : { model };
 }

@@ -1,4 +1,4 @@
-import type { DatasetName, DatasetSpec, TrainingJson } from '../../core/graph/training';
+import type { AugmentJson, DatasetName, DatasetSpec, TrainingJson } from '../../core/graph/training';
 import { penaltyKeys } from '../../core/graph/training';
 import type { OptimizerConfig, OptimizerType } from '../../core/train/optimizer-factory';
 import type { ScheduleConfig, ScheduleType } from '../../core/train/schedules/factory';
@@ -29,7 +29,7 @@ export function withDataChoice(training: TrainingJson | undefined, choice: DataC
   else if (choice === 'digits') dataset = { name: 'digits', samples: 2000 };
   else if (choice !== 'sample') dataset = { name: choice, samples: startingSamples[choice] ?? 200 };
   if (!dataset) {
-    const { dataset: _gone, split: _split, ...rest } = section;
+    const { dataset: _gone, split: _split, augment: _augment, ...rest } = section;
     return rest;
   }
   const starter: TrainingJson =
@@ -42,12 +42,22 @@ export function withDataChoice(training: TrainingJson | undefined, choice: DataC
         }
       : { split: { validation: 0.2 }, batchSize: 16, epochs: 200, optimizer: { type: 'adam', learningRate: 0.03 } };
   const fresh = training?.dataset === undefined;
+  // Augmentation transforms images: it goes with the digits.
+  if (choice !== 'digits') delete section.augment;
   return { ...(fresh ? starter : {}), ...section, dataset };
 }
 
 export function withDatasetFields(training: TrainingJson | undefined, fields: Partial<DatasetSpec>): TrainingJson {
   const dataset = { ...training?.dataset, ...fields } as DatasetSpec;
   return { ...training, dataset };
+}
+
+/** The section with these augmentation settings merged in; none left set removes the augment object. */
+export function withAugmentFields(training: TrainingJson | undefined, fields: Partial<AugmentJson>): TrainingJson {
+  const augment = { ...training?.augment, ...fields };
+  const set = Object.values(augment).some((v) => v !== undefined && v !== false);
+  const { augment: _old, ...rest } = training ?? {};
+  return set ? { ...rest, augment } : rest;
 }
 
 export function optimizerOf(training: TrainingJson | undefined): OptimizerConfig {

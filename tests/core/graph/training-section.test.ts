@@ -61,6 +61,39 @@ describe('training section and per-node trainable and init', () => {
     expect(again.model?.nodes).toEqual(model.nodes);
   });
 
+  it('keeps training.augment and a CSV label type through save and load', () => {
+    const section = {
+      dataset: { csv: 'data.csv', label: 'y', labelType: 'categorical' },
+      augment: { shift: 0.1, rotation: 10, scale: 0.1, crop: 0.9, flipHorizontal: true, noise: 0.05, blur: 1 },
+    };
+    const first = load((m) => (m.training = section));
+    expect(first.issues).toEqual([]);
+    const again = loadModelText(formatModel(first.model as ModelJson));
+    expect(again.issues).toEqual([]);
+    expect(again.model?.training).toEqual(section);
+    const schema = JSON.stringify(modelJsonSchema());
+    for (const word of ['labelType', 'flipHorizontal', 'Largest rotation in degrees']) expect(schema).toContain(word);
+  });
+
+  it('refuses augment and label type settings out of range or out of place, at their path', () => {
+    const cases: [Parameters<typeof load>[0], string, RegExp][] = [
+      [(m) => (m.training = { augment: { shift: 2 } }), '$.training.augment.shift', /./],
+      [(m) => (m.training = { augment: { twist: 1 } }), '$.training.augment', /unknown field 'twist'/],
+      [(m) => (m.training = { augment: { flipVertical: 1 } }), '$.training.augment.flipVertical', /./],
+      [
+        (m) => (m.training = { dataset: { name: 'xor', labelType: 'numeric' } }),
+        '$.training.dataset.labelType',
+        /does not apply to the xor set/,
+      ],
+      [(m) => (m.training = { dataset: { csv: 'a.csv', labelType: 'text' } }), '$.training.dataset.labelType', /./],
+    ];
+    for (const [edit, path, message] of cases) {
+      const { issues } = issuesOf(edit);
+      expect(issues.map((i) => i.path)).toContain(path);
+      expect(issues.find((i) => i.path === path)?.message).toMatch(message);
+    }
+  });
+
   it('reports invalid values at their JSON path and line', () => {
     const cases: [Parameters<typeof load>[0], string, RegExp][] = [
       [(m) => ((m.training as Record<string, unknown>).batchSize = 0), '$.training.batchSize', /./],

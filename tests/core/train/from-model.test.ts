@@ -123,3 +123,56 @@ describe('training section -> trainer', () => {
     expect(before('dense1')).not.toEqual(output);
   });
 });
+
+describe('training.augment', () => {
+  // 8x8 "digits" of seeded noise: three per class, inputs [N, 1, 8, 8].
+  let state = 7;
+  const perDigit = Array.from({ length: 10 }, () =>
+    Array.from({ length: 3 * 64 }, () => {
+      state = (state * 1103515245 + 12345) % 2147483648;
+      return state % 256;
+    }),
+  );
+  const digits = digitsFromArrays(perDigit, 8, 8);
+  const imageModel = (augment?: NonNullable<ModelJson['training']>['augment']): ModelJson => ({
+    ...mlpModel([1, 8, 8], [{ units: 10, activation: 'none' }], 'softmax_cross_entropy'),
+    training: { dataset: { name: 'digits' }, batchSize: 10, epochs: 1, seed: 3, augment },
+  });
+  const train = (model: ModelJson) => {
+    const p = prepareTraining(model, datasetFromSpec(model.training?.dataset ?? {}, { digits }, planOf(model)), {
+      backend,
+    });
+    const report = p.trainer.runSync();
+    return { p, loss: report.history.at(-1)?.loss };
+  };
+
+  it('reaches the trainer for image inputs, changes the batches and repeats with the seed', () => {
+    const augment = { shift: 0.2, rotation: 10, flipHorizontal: true, noise: 0.05 };
+    const plain = train(imageModel());
+    const augmented = train(imageModel(augment));
+    expect(augmented.p.trainer.options.augment).toEqual(augment);
+    expect(plain.p.trainer.options.augment).toBeUndefined();
+    expect(augmented.p.trainer.step).toBe(3);
+    expect(Number.isFinite(augmented.loss)).toBe(true);
+    expect(augmented.loss).not.toBe(plain.loss);
+    expect(train(imageModel(augment)).loss).toBe(augmented.loss);
+  });
+
+  it('is refused for data that is not images, naming training.augment', () => {
+    const model = { ...xorModel({ dataset: { name: 'xor', samples: 20 }, augment: { noise: 0.1 } }) };
+    const ds = datasetFromSpec({ name: 'xor', samples: 20 }, {}, planOf(model));
+    expect(() => prepareTraining(model, ds, { backend })).toThrow(
+      /^training\.augment: augmentation needs image inputs \[N, C, H, W\], but xor \(train\) has samples of shape \[2\]/,
+    );
+  });
+});
+
+describe('CSV label type in the dataset spec', () => {
+  it('reads 0/1 labels as numbers by default and as classes when the spec says categorical', () => {
+    const text = 'x,y\n1,0\n2,1\n3,0\n';
+    expect(datasetFromSpec({ csv: 'd.csv' }, { csvText: text }).targets.shape).toEqual([3, 1]);
+    const classes = datasetFromSpec({ csv: 'd.csv', labelType: 'categorical' }, { csvText: text });
+    expect(classes.targets.shape).toEqual([3, 2]);
+    expect(classes.classes).toEqual(['0', '1']);
+  });
+});
