@@ -1,3 +1,5 @@
+import { LineIcon } from '../icons/LineIcon';
+
 export type DebuggerIconName = 'step-forward' | 'step-backward' | 'run-pass' | 'reset' | 'apply' | 'close';
 
 // 16x16 strokes matching the editor's toolbar icons.
@@ -12,16 +14,5 @@ const paths: Record<DebuggerIconName, string> = {
 
 /** A small line icon; decorative, so the button around it carries the name. */
 export function DebuggerIcon({ name }: { name: DebuggerIconName }) {
-  return (
-    <svg className="bs-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path
-        d={paths[name]}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.5"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
+  return <LineIcon path={paths[name]} strokeWidth="1.5" />;
 }

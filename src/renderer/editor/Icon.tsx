@@ -1,3 +1,5 @@
+import { LineIcon } from '../icons/LineIcon';
+
 export type IconName = 'new' | 'open' | 'save' | 'undo' | 'redo' | 'logo' | 'examples' | 'panel-left' | 'panel-right';
 
 // 16x16 strokes, drawn to sit on the text baseline of a 13px toolbar.
@@ -16,16 +18,5 @@ const paths: Record<IconName, string> = {
 
 /** A small line icon; decorative, so the button around it carries the name. */
 export function Icon({ name }: { name: IconName }) {
-  return (
-    <svg className="bs-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
-      <path
-        d={paths[name]}
-        fill="none"
-        stroke="currentColor"
-        strokeWidth="1.4"
-        strokeLinecap="round"
-        strokeLinejoin="round"
-      />
-    </svg>
-  );
+  return <LineIcon path={paths[name]} strokeWidth="1.4" />;
 }

@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData, type PlotLayout } from '../charts/plotly-loader';
 import type { ActivationCurve } from './activation-curves';
 import { linspace, saturationBound } from './activation-curves';
-import { PlotlyChart } from './PlotlyChart';
-import { axis, baseLayout, type PlotData, type PlotLayout, seriesColors } from './plotly';
+import { axis, baseLayout, inspectorChart, seriesColors } from './chart-style';
 
 export interface ActivationCurvePlotProps {
   type: string;
@@ -112,6 +113,12 @@ export const ActivationCurvePlot = memo(function ActivationCurvePlot(props: Acti
     });
   }, [bound, half, threshold]);
   return (
-    <PlotlyChart data={data} layout={layout} label={`f and f′ of ${type} with the node's inputs`} height={height} />
+    <PlotlyChart
+      {...inspectorChart}
+      data={data}
+      layout={layout}
+      label={`f and f′ of ${type} with the node's inputs`}
+      height={height}
+    />
   );
 });

@@ -2,11 +2,12 @@ import { memo, useMemo } from 'react';
 import type { ActivationStats } from '../../core/inspect/activation-stats';
 import { formatShape } from '../../core/tensor/shape';
 import type { InspectSnapshot } from '../../protocol/inspect-messages';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData } from '../charts/plotly-loader';
 import { ChannelMaps } from './ChannelMaps';
 import { CovariateShift } from './CovariateShift';
+import { axis, baseLayout, inspectorChart } from './chart-style';
 import { percent, shortNumber } from './inspect-format';
-import { PlotlyChart } from './PlotlyChart';
-import { axis, baseLayout, type PlotData } from './plotly';
 import { categoryColorOf } from './unit-health';
 
 export interface ActivationDetailProps {
@@ -116,7 +117,13 @@ export const ActivationDetail = memo(function ActivationDetail(props: Activation
       <div className="bs-insp-detail__charts">
         <figure className="bs-insp-figure">
           <figcaption className="bs-insp-caption">Output histogram over the batch</figcaption>
-          <PlotlyChart data={data} layout={layout} label={`Output histogram of ${title}`} height={CHART_HEIGHT} />
+          <PlotlyChart
+            {...inspectorChart}
+            data={data}
+            layout={layout}
+            label={`Output histogram of ${title}`}
+            height={CHART_HEIGHT}
+          />
         </figure>
         {stats.maps && <ChannelMaps maps={stats.maps} nodeTitle={title} />}
         {recordedId && history.length > 1 && (

@@ -1,8 +1,9 @@
 import { memo, useMemo } from 'react';
 import type { InspectSnapshot } from '../../protocol/inspect-messages';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData } from '../charts/plotly-loader';
+import { axis, baseLayout, inspectorChart } from './chart-style';
 import { shortNumber } from './inspect-format';
-import { PlotlyChart } from './PlotlyChart';
-import { axis, baseLayout, type PlotData } from './plotly';
 
 export interface CovariateShiftProps {
   /** The activation node whose input was recorded. */
@@ -82,6 +83,7 @@ export const CovariateShift = memo(function CovariateShift({ nodeId, title, hist
         {shortNumber(end.std / spread)}
       </figcaption>
       <PlotlyChart
+        {...inspectorChart}
         data={chart}
         layout={layout}
         label={`Pre-activation distribution of ${title} over training`}

@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react';
 import type { GradientFlowEntry } from '../../core/inspect/gradient-flow';
 import type { LayerGradients } from '../../core/inspect/gradient-stats';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData, type PlotLayout } from '../charts/plotly-loader';
+import { axis, baseLayout, inspectorChart, logAxis, seriesColors } from './chart-style';
 import { type GradientMetric, magnitudeOf, metricLabels } from './gradient-metric';
 import { onLogAxis, shortNumber } from './inspect-format';
-import { PlotlyChart } from './PlotlyChart';
-import { axis, baseLayout, logAxis, type PlotData, type PlotLayout, seriesColors } from './plotly';
 
 export interface GradientBarsProps {
   gradients: readonly LayerGradients[];
@@ -135,7 +136,13 @@ export const GradientBars = memo(function GradientBars(props: GradientBarsProps)
           </span>
         )}
       </figcaption>
-      <PlotlyChart data={data} layout={layout} label="Gradient size per layer, this pass" height={height} />
+      <PlotlyChart
+        {...inspectorChart}
+        data={data}
+        layout={layout}
+        label="Gradient size per layer, this pass"
+        height={height}
+      />
     </figure>
   );
 });

@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react';
 import type { InspectSnapshot } from '../../protocol/inspect-messages';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData } from '../charts/plotly-loader';
+import { axis, baseLayout, inspectorChart, logAxis, seriesColors } from './chart-style';
 import { type GradientMetric, metricLabels, snapshotWeights } from './gradient-metric';
 import { onLogAxis } from './inspect-format';
-import { PlotlyChart } from './PlotlyChart';
-import { axis, baseLayout, logAxis, type PlotData, seriesColors } from './plotly';
 
 export interface GradientHistoryProps {
   history: readonly InspectSnapshot[];
@@ -48,5 +49,13 @@ export const GradientHistory = memo(function GradientHistory({
       }),
     [history, metric],
   );
-  return <PlotlyChart data={data} layout={layout} label="Weight gradient per layer over training" height={height} />;
+  return (
+    <PlotlyChart
+      {...inspectorChart}
+      data={data}
+      layout={layout}
+      label="Weight gradient per layer over training"
+      height={height}
+    />
+  );
 });

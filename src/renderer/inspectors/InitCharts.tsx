@@ -1,9 +1,10 @@
 import { memo, useMemo } from 'react';
 import type { InitComparison } from '../../core/inspect/init-comparison';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData } from '../charts/plotly-loader';
+import { axis, baseLayout, inspectorChart, logAxis, seriesColors } from './chart-style';
 import { initLabel } from './init-names';
 import { onLogAxis, shortNumber } from './inspect-format';
-import { PlotlyChart } from './PlotlyChart';
-import { axis, baseLayout, logAxis, type PlotData, seriesColors } from './plotly';
 
 export interface InitChartsProps {
   comparisons: readonly InitComparison[];
@@ -82,6 +83,7 @@ export const InitCharts = memo(function InitCharts({ comparisons, titleOf, heigh
           Forward: the spread of each layer's activations. Flat lines keep the signal; falling ones lose it.
         </figcaption>
         <PlotlyChart
+          {...inspectorChart}
           data={stdData}
           layout={stdLayout}
           label="Activation std per layer by initialiser"
@@ -93,6 +95,7 @@ export const InitCharts = memo(function InitCharts({ comparisons, titleOf, heigh
           Backward: each layer's weight gradient. Level bars keep the gradient; short ones on the left vanish.
         </figcaption>
         <PlotlyChart
+          {...inspectorChart}
           data={gradData}
           layout={gradLayout}
           label="Weight gradient norm per layer by initialiser"

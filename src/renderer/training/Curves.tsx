@@ -1,7 +1,9 @@
 import { memo, useMemo } from 'react';
+import { logTicks } from '../charts/log-axis';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData, type PlotLayout } from '../charts/plotly-loader';
 import { type Curves as CurveData, useTrainingStore } from '../stores/training-store';
-import { PlotlyFigure } from './PlotlyFigure';
-import { curveColors, type PlotData, type PlotLayout, panelAxis, panelLayout } from './plotly-loader';
+import { curveColors, panelAxis, panelLayout, trainingChart } from './chart-style';
 
 type Metric = 'loss' | 'accuracy';
 
@@ -47,20 +49,20 @@ function traces(curves: CurveData, metric: Metric): PlotData[] {
   return out;
 }
 
-/** Powers of ten across the losses (every other one over a wide span), so a short log axis stays legible. */
+/** Exponents of the powers of ten across the losses (every other one over a wide span), so a short log axis stays legible. */
 function decades(curves: CurveData): number[] {
   const losses = [...curves.batches, ...curves.epochs].map((p) => p.loss).filter((l) => l > 0 && Number.isFinite(l));
   if (losses.length === 0) return [];
   const lo = Math.floor(Math.log10(Math.min(...losses)));
   const hi = Math.ceil(Math.log10(Math.max(...losses)));
   const step = hi - lo > 5 ? 2 : 1;
-  return Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => 10 ** (lo + i * step));
+  return Array.from({ length: Math.floor((hi - lo) / step) + 1 }, (_, i) => lo + i * step);
 }
 
 function layoutFor(
   metric: Metric,
   runStarts: number[],
-  logTicks: number[] | null,
+  logExponents: number[] | null,
   perceptron: boolean,
 ): Partial<PlotLayout> {
   const title = metric === 'accuracy' ? 'Accuracy' : perceptron ? 'Errors per pass' : 'Loss';
@@ -72,10 +74,7 @@ function layoutFor(
     yaxis:
       metric === 'accuracy'
         ? panelAxis('', { range: [0, 1.02], tickformat: '.0%' })
-        : panelAxis(
-            '',
-            logTicks ? { type: 'log', tickvals: logTicks, exponentformat: 'power' } : { rangemode: 'tozero' },
-          ),
+        : panelAxis('', logExponents ? logTicks(logExponents) : { rangemode: 'tozero' }),
     shapes: runStarts.map((x) => ({
       type: 'line',
       x0: x,
@@ -125,9 +124,15 @@ export const Curves = memo(function Curves({ height, perceptron }: { height: num
   }
   return (
     <div className="bs-train__curves" data-testid="training-curves">
-      <PlotlyFigure data={lossData} layout={lossLayout} label="Loss curves" height={height} />
+      <PlotlyChart {...trainingChart} data={lossData} layout={lossLayout} label="Loss curves" height={height} />
       {hasAccuracy && (
-        <PlotlyFigure data={accuracyData} layout={accuracyLayout} label="Accuracy curves" height={height} />
+        <PlotlyChart
+          {...trainingChart}
+          data={accuracyData}
+          layout={accuracyLayout}
+          label="Accuracy curves"
+          height={height}
+        />
       )}
     </div>
   );

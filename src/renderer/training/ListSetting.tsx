@@ -1,4 +1,5 @@
 import { memo, useEffect, useId, useState } from 'react';
+import { SettingField } from './SettingField';
 
 export interface ListSettingProps {
   label: string;
@@ -31,29 +32,18 @@ export const ListSetting = memo(function ListSetting({ label, values, help, onCo
   }
 
   return (
-    <div className={`bs-field bs-train__field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="bs-field__label">
-        {label}
-      </label>
-      <div className="bs-field__control">
-        <input
-          id={id}
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          value={text}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => change(e.target.value)}
-          onFocus={() => setFocused(true)}
-          onBlur={() => setFocused(false)}
-        />
-      </div>
-      {error && (
-        <p className="bs-field__error" role="alert">
-          {error}
-        </p>
-      )}
-      {help && !error && <p className="bs-field__help">{help}</p>}
-    </div>
+    <SettingField id={id} label={label} error={error} help={help}>
+      <input
+        id={id}
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        value={text}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => change(e.target.value)}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
+      />
+    </SettingField>
   );
 });

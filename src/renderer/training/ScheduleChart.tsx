@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react';
 import { createSchedule, type ScheduleConfig } from '../../core/train/schedules/factory';
-import { PlotlyFigure } from './PlotlyFigure';
-import { curveColors, panelAxis, panelLayout } from './plotly-loader';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { curveColors, panelAxis, panelLayout, trainingChart } from './chart-style';
 
 export interface ScheduleChartProps {
   schedule: number | ScheduleConfig;
@@ -46,5 +46,5 @@ export const ScheduleChart = memo(function ScheduleChart({ schedule, steps }: Sc
   );
   if (!data)
     return <p className="bs-muted bs-train__note">The schedule cannot be drawn until its settings are complete.</p>;
-  return <PlotlyFigure data={data} layout={layout} label="Learning-rate schedule" height={150} />;
+  return <PlotlyChart {...trainingChart} data={data} layout={layout} label="Learning-rate schedule" height={150} />;
 });

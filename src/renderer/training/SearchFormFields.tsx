@@ -3,6 +3,7 @@ import { nodeKinds } from '../../core/layers/registry';
 import type { SearchMethod } from '../../core/train/search/proposers';
 import { useSearchStore } from '../stores/search-store';
 import { type Choice, ChoiceSetting } from './ChoiceSetting';
+import { SettingField } from './SettingField';
 import type { SearchForm } from './search-form';
 import { optimizerChoices } from './setting-specs';
 
@@ -28,29 +29,18 @@ function TextField({
   const error = useSearchStore((s) => (s.formError?.field === field ? s.formError.message : null));
   const setForm = useSearchStore((s) => s.setForm);
   return (
-    <div className={`bs-field bs-train__field${error ? ' has-error' : ''}`}>
-      <label htmlFor={id} className="bs-field__label">
-        {label}
-      </label>
-      <div className="bs-field__control">
-        <input
-          id={id}
-          type="text"
-          spellCheck={false}
-          autoComplete="off"
-          value={String(value)}
-          placeholder={placeholder}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setForm({ [field]: e.target.value })}
-        />
-      </div>
-      {error && (
-        <p className="bs-field__error" role="alert">
-          {error}
-        </p>
-      )}
-      {help && !error && <p className="bs-field__help">{help}</p>}
-    </div>
+    <SettingField id={id} label={label} error={error} help={help}>
+      <input
+        id={id}
+        type="text"
+        spellCheck={false}
+        autoComplete="off"
+        value={String(value)}
+        placeholder={placeholder}
+        aria-invalid={error ? true : undefined}
+        onChange={(e) => setForm({ [field]: e.target.value })}
+      />
+    </SettingField>
   );
 }
 

@@ -1,7 +1,8 @@
 import { memo, useMemo } from 'react';
 import type { TrialResult } from '../../core/train/search/search-model';
-import { PlotlyFigure } from './PlotlyFigure';
-import { type PlotData, panelAxis, panelLayout } from './plotly-loader';
+import { PlotlyChart } from '../charts/PlotlyChart';
+import { type PlotData } from '../charts/plotly-loader';
+import { panelAxis, panelLayout, trainingChart } from './chart-style';
 
 const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#d55e00', '#56b4e9'];
 
@@ -64,7 +65,8 @@ export const SearchScatter = memo(function SearchScatter({
     [usesRate, ticks],
   );
   return (
-    <PlotlyFigure
+    <PlotlyChart
+      {...trainingChart}
       data={data}
       layout={layout}
       label="Search trials: learning rate against validation accuracy"

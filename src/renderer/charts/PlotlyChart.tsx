@@ -1,7 +1,13 @@
 import { memo, useEffect, useRef, useState } from 'react';
-import { loadPlotly, type PlotData, type PlotLayout, plotConfig } from './plotly';
+import { loadPlotly, type PlotData, type PlotLayout, plotConfig } from './plotly-loader';
 
-export interface PlotlyChartProps {
+/** The classes a panel styles its charts with: the chart itself, and the message shown when it cannot be drawn. */
+export interface ChartClasses {
+  className: string;
+  errorClassName: string;
+}
+
+export interface PlotlyChartProps extends ChartClasses {
   data: PlotData[];
   layout: Partial<PlotLayout>;
   /** What the chart shows, for screen readers and tests. */
@@ -9,8 +15,15 @@ export interface PlotlyChartProps {
   height: number;
 }
 
-/** A plotly chart, drawn once plotly has loaded and redrawn in place when its data changes. */
-export const PlotlyChart = memo(function PlotlyChart({ data, layout, label, height }: PlotlyChartProps) {
+/** A plotly chart, drawn once plotly has loaded and redrawn in place (Plotly.react) as its data changes. */
+export const PlotlyChart = memo(function PlotlyChart({
+  data,
+  layout,
+  label,
+  height,
+  className,
+  errorClassName,
+}: PlotlyChartProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [failed, setFailed] = useState<string | null>(null);
   const [drawn, setDrawn] = useState(false);
@@ -46,11 +59,11 @@ export const PlotlyChart = memo(function PlotlyChart({ data, layout, label, heig
     };
   }, []);
 
-  if (failed) return <p className="bs-insp-error">{failed}</p>;
+  if (failed) return <p className={errorClassName}>{failed}</p>;
   return (
     <div
       ref={ref}
-      className="bs-insp-chart"
+      className={className}
       role="img"
       aria-label={label}
       data-drawn={drawn ? 'true' : 'false'}
