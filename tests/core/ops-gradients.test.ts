@@ -2,11 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createCpuBackend } from '../../src/core/backend/cpu';
 import type { ModelJson } from '../../src/core/graph/model';
 import { Network } from '../../src/core/graph/network';
-import { checkModelGradients, checkNodeGradients, type GradCheckEntry } from '../../src/core/inspect/gradcheck';
+import { checkModelGradients, checkNodeGradients } from '../../src/core/inspect/gradcheck';
 import type { AnyNodeKind, Params, PassContext } from '../../src/core/layers/kind';
 import { findKind, nodeKinds } from '../../src/core/layers/registry';
 import { Tensor } from '../../src/core/tensor/tensor';
 import { Rng } from '../../src/core/train/rng';
+import { describeFailures } from './reference/gradcheck';
 
 const backend = createCpuBackend();
 
@@ -373,16 +374,6 @@ function kindOf(type: string): AnyNodeKind {
   const kind = findKind(type);
   if (!kind) throw new Error(`no kind '${type}'`);
   return kind;
-}
-
-function describeFailures(entries: GradCheckEntry[]): string {
-  return entries
-    .filter((e) => !e.passed)
-    .map(
-      (e) =>
-        `${e.name}: max rel ${e.maxRelError.toExponential(2)}, analytic ${e.analytic.slice(0, 4)} numeric ${e.numeric.slice(0, 4)}`,
-    )
-    .join('\n');
 }
 
 describe('gradients of every node kind against central differences (float64)', () => {

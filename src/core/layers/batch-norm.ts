@@ -8,6 +8,7 @@ import {
   epsilonSchema,
   latexNumber,
   type NormalizedCache,
+  normalizeWithMoments,
   scaleAndShift,
   scaleAndShiftBackward,
 } from './normalization';
@@ -32,10 +33,12 @@ interface BatchNormCache extends NormalizedCache {
 
 function normalizeInput(b: Backend, config: BatchNormConfig, x: Tensor, params: Params, training: boolean) {
   const view = channelViewOf(x.shape);
-  const { mean, variance } = training
-    ? b.moments(x, view)
-    : { mean: params.running_mean, variance: params.running_var };
-  const xHat = b.normalize(x, mean, variance, config.epsilon, view);
+  const { xHat, variance } = training
+    ? normalizeWithMoments(b, x, view, config.epsilon)
+    : {
+        xHat: b.normalize(x, params.running_mean, params.running_var, config.epsilon, view),
+        variance: params.running_var,
+      };
   const cache: BatchNormCache = { xHat, variance, batchStatistics: training };
   return { view, cache };
 }

@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import type { Backend, ChannelView } from '../backend/backend';
+import type { ChannelView } from '../backend/backend';
 import { formatShape, type Shape, sizeOf } from '../tensor/shape';
-import type { Tensor } from '../tensor/tensor';
 import { type NodeKind, ShapeError } from './kind';
 import {
   channelViewOf,
   checkHasChannels,
   epsilonSchema,
   latexNumber,
-  type NormalizedCache,
-  scaleAndShift,
-  scaleAndShiftBackward,
+  type NormViews,
+  ownStatisticsBackward,
+  ownStatisticsForward,
 } from './normalization';
 
 export const groupNormConfig = z
@@ -26,10 +25,8 @@ function groupView(shape: Shape, groups: number): ChannelView {
   return { outer: 1, channels: shape[0] * groups, inner: sizeOf(shape) / (shape[0] * groups) };
 }
 
-function normalizeGroups(b: Backend, config: GroupNormConfig, x: Tensor): NormalizedCache {
-  const view = groupView(x.shape, config.groups);
-  const { mean, variance } = b.moments(x, view);
-  return { xHat: b.normalize(x, mean, variance, config.epsilon, view), variance };
+function groupNormViews(shape: Shape, groups: number): NormViews {
+  return { statistics: groupView(shape, groups), affine: channelViewOf(shape) };
 }
 
 /** Group normalisation (Wu and He): statistics per sample and group of channels, so independent of the batch. */
@@ -56,14 +53,11 @@ export const groupNormKind: NodeKind<GroupNormConfig> = {
     beta: { shape: [x[1]], init: 'zeros' },
   }),
   forward(b, config, [x], params) {
-    const cache = normalizeGroups(b, config, x);
-    return { output: scaleAndShift(b, cache.xHat, params, channelViewOf(x.shape)), cache };
+    return ownStatisticsForward(b, x, params, config.epsilon, groupNormViews(x.shape, config.groups));
   },
   backward(b, { config, inputs: [x], params, dy, cache }) {
-    const { xHat, variance } = (cache as NormalizedCache | undefined) ?? normalizeGroups(b, config, x);
-    const { dGamma, dBeta, dxHat } = scaleAndShiftBackward(b, xHat, dy, params, channelViewOf(x.shape));
-    const dx = b.normalizeBackward(xHat, dxHat, variance, config.epsilon, groupView(x.shape, config.groups));
-    return { dInputs: [dx], dParams: { gamma: dGamma, beta: dBeta } };
+    const views = groupNormViews(x.shape, config.groups);
+    return ownStatisticsBackward(b, x, params, dy, cache, config.epsilon, views);
   },
   formula: (config) => ({
     forward:

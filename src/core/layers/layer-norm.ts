@@ -1,14 +1,13 @@
 import { z } from 'zod';
-import type { Backend, ChannelView } from '../backend/backend';
+import type { ChannelView } from '../backend/backend';
 import { formatShape, type Shape, sizeOf } from '../tensor/shape';
-import type { Tensor } from '../tensor/tensor';
 import { type NodeKind, ShapeError } from './kind';
 import {
   epsilonSchema,
   latexNumber,
-  type NormalizedCache,
-  scaleAndShift,
-  scaleAndShiftBackward,
+  type NormViews,
+  ownStatisticsBackward,
+  ownStatisticsForward,
 } from './normalization';
 
 export const layerNormConfig = z.object({ epsilon: epsilonSchema }).strict();
@@ -24,10 +23,8 @@ function elementView(shape: Shape): ChannelView {
   return { outer: shape[0], channels: sizeOf(shape.slice(1)), inner: 1 };
 }
 
-function normalizeSamples(b: Backend, config: LayerNormConfig, x: Tensor): NormalizedCache {
-  const view = sampleView(x.shape);
-  const { mean, variance } = b.moments(x, view);
-  return { xHat: b.normalize(x, mean, variance, config.epsilon, view), variance };
+function layerNormViews(shape: Shape): NormViews {
+  return { statistics: sampleView(shape), affine: elementView(shape) };
 }
 
 /**
@@ -51,14 +48,10 @@ export const layerNormKind: NodeKind<LayerNormConfig> = {
     beta: { shape: x.slice(1), init: 'zeros' },
   }),
   forward(b, config, [x], params) {
-    const cache = normalizeSamples(b, config, x);
-    return { output: scaleAndShift(b, cache.xHat, params, elementView(x.shape)), cache };
+    return ownStatisticsForward(b, x, params, config.epsilon, layerNormViews(x.shape));
   },
   backward(b, { config, inputs: [x], params, dy, cache }) {
-    const { xHat, variance } = (cache as NormalizedCache | undefined) ?? normalizeSamples(b, config, x);
-    const { dGamma, dBeta, dxHat } = scaleAndShiftBackward(b, xHat, dy, params, elementView(x.shape));
-    const dx = b.normalizeBackward(xHat, dxHat, variance, config.epsilon, sampleView(x.shape));
-    return { dInputs: [dx], dParams: { gamma: dGamma, beta: dBeta } };
+    return ownStatisticsBackward(b, x, params, dy, cache, config.epsilon, layerNormViews(x.shape));
   },
   formula: (config) => ({
     forward:

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Backend, ChannelView } from '../backend/backend';
 import { formatShape, type Shape, sizeOf } from '../tensor/shape';
 import type { Tensor } from '../tensor/tensor';
-import { type Params, ShapeError } from './kind';
+import { type BackwardResult, type ForwardResult, type Params, ShapeError } from './kind';
 
 /** A batch seen per channel: axis 1 is the channel, the batch before it, every spatial axis after it. */
 export function channelViewOf(shape: Shape): ChannelView {
@@ -21,6 +21,50 @@ export function checkHasChannels(label: string, shape: Shape): void {
 export interface NormalizedCache {
   xHat: Tensor;
   variance: Tensor;
+}
+
+/** Normalises x with its own mean and (biased) variance, one pair per channel of the view. */
+export function normalizeWithMoments(b: Backend, x: Tensor, view: ChannelView, epsilon: number): NormalizedCache {
+  const { mean, variance } = b.moments(x, view);
+  return { xHat: b.normalize(x, mean, variance, epsilon, view), variance };
+}
+
+/**
+ * How a normalisation that always uses the input's own statistics (layer, group) sees its input:
+ * the groups its statistics run over, and the channels gamma and beta apply per.
+ */
+export interface NormViews {
+  statistics: ChannelView;
+  affine: ChannelView;
+}
+
+/** Forward of such a normalisation: normalise over views.statistics, then scale and shift over views.affine. */
+export function ownStatisticsForward(
+  b: Backend,
+  x: Tensor,
+  params: Params,
+  epsilon: number,
+  views: NormViews,
+): ForwardResult & { cache: NormalizedCache } {
+  const cache = normalizeWithMoments(b, x, views.statistics, epsilon);
+  return { output: scaleAndShift(b, cache.xHat, params, views.affine), cache };
+}
+
+/** Backward of ownStatisticsForward, recomputing the normalisation when no cache is given. */
+export function ownStatisticsBackward(
+  b: Backend,
+  x: Tensor,
+  params: Params,
+  dy: Tensor,
+  cache: unknown,
+  epsilon: number,
+  views: NormViews,
+): BackwardResult {
+  const { xHat, variance } =
+    (cache as NormalizedCache | undefined) ?? normalizeWithMoments(b, x, views.statistics, epsilon);
+  const { dGamma, dBeta, dxHat } = scaleAndShiftBackward(b, xHat, dy, params, views.affine);
+  const dx = b.normalizeBackward(xHat, dxHat, variance, epsilon, views.statistics);
+  return { dInputs: [dx], dParams: { gamma: dGamma, beta: dBeta } };
 }
 
 /** y = gamma * xHat + beta, gamma and beta per channel of the view. */

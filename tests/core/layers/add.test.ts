@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addKind } from '../../../src/core/layers/add';
 import { ShapeError } from '../../../src/core/layers/kind';
 import { tfAdd, tfReady } from '../reference/tfjs-normalization';
-import { expectCloseToReference, parseConfig, randomTensor, reportWorst, seeded } from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { expectCloseToReference, parseConfig, randomTensor, seeded } from './helpers';
+import { expectNodeGradients, reportErrorsAfterAll, runNode } from './multi-input-helpers';
 
 const cases = [
   { shape: [1, 3], inputs: 2 },
@@ -12,10 +12,7 @@ const cases = [
   { shape: [3, 2, 5], inputs: 4 },
 ];
 
-afterAll(() => {
-  reportWorst('add');
-  reportGradErrors('add');
-});
+reportErrorsAfterAll('add');
 
 describe('add against central differences (float64)', () => {
   cases.forEach(({ shape, inputs }, i) => {

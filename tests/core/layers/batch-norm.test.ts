@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Network } from '../../../src/core/graph/network';
 import { checkModelGradients } from '../../../src/core/inspect/gradcheck';
 import { type BatchNormConfig, batchNormKind, updateRunningStatistics } from '../../../src/core/layers/batch-norm';
@@ -8,8 +8,8 @@ import { Tensor } from '../../../src/core/tensor/tensor';
 import { sgd } from '../../../src/core/train/sgd';
 import { trainOnBatch } from '../../../src/core/train/trainer';
 import { tfBatchNorm, tfReady } from '../reference/tfjs-normalization';
-import { backend, expectCloseToReference, parseConfig, randomTensor, reportWorst, seeded } from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { backend, expectCloseToReference, parseConfig, randomTensor, seeded } from './helpers';
+import { expectNodeGradients, reportErrorsAfterAll, runNode } from './multi-input-helpers';
 
 const training = { training: true };
 const evaluation = { training: false };
@@ -23,10 +23,7 @@ const shapes: Shape[] = [
   [4, 2, 3],
 ];
 
-afterAll(() => {
-  reportWorst('batch_norm');
-  reportGradErrors('batch_norm');
-});
+reportErrorsAfterAll('batch_norm');
 
 function paramsFor(c: number, rng: ReturnType<typeof seeded>, dtype: 'float32' | 'float64' = 'float64') {
   return {

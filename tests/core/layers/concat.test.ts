@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { concatKind } from '../../../src/core/layers/concat';
 import { ShapeError } from '../../../src/core/layers/kind';
 import { Tensor } from '../../../src/core/tensor/tensor';
 import { tfConcat, tfReady } from '../reference/tfjs-normalization';
-import { expectCloseToReference, parseConfig, randomTensor, reportWorst, seeded } from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { expectCloseToReference, parseConfig, randomTensor, seeded } from './helpers';
+import { expectNodeGradients, reportErrorsAfterAll, runNode } from './multi-input-helpers';
 
 const cases = [
   {
@@ -35,10 +35,7 @@ const cases = [
   },
 ];
 
-afterAll(() => {
-  reportWorst('concat');
-  reportGradErrors('concat');
-});
+reportErrorsAfterAll('concat');
 
 describe('concat against central differences (float64)', () => {
   cases.forEach(({ shapes }, i) => {

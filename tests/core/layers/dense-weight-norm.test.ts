@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { denseKind } from '../../../src/core/layers/dense';
 import { tfReady, tfWeightNormDense } from '../reference/tfjs-normalization';
-import {
-  backend,
-  expectCloseToReference,
-  parseConfig,
-  randomParams,
-  randomTensor,
-  reportWorst,
-  seeded,
-} from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { backend, expectCloseToReference, parseConfig, randomParams, randomTensor, seeded } from './helpers';
+import { reportErrorsAfterAll, runNode, seededNodeGradientError } from './multi-input-helpers';
 
 const cases = [
   { input: [1, 3], units: 2, bias: true },
@@ -19,19 +11,13 @@ const cases = [
   { input: [2, 7], units: 1, bias: true },
 ];
 
-afterAll(() => {
-  reportWorst('dense weightNorm');
-  reportGradErrors('dense weightNorm');
-});
+reportErrorsAfterAll('dense weightNorm');
 
 describe('dense with weightNorm against central differences (float64)', () => {
   cases.forEach(({ input, units, bias }, i) => {
     it(`${units} units on ${JSON.stringify(input)}${bias ? '' : ', no bias'}`, () => {
-      const rng = seeded(1400 + i);
-      const config = parseConfig(denseKind, { units, bias, weightNorm: true });
-      const params = randomParams(denseKind, config, input, rng, 'float64');
-      const x = randomTensor(input, rng);
-      expect(expectNodeGradients(denseKind, config, [x], params, { training: true })).toBeLessThan(1e-5);
+      const error = seededNodeGradientError(denseKind, { units, bias, weightNorm: true }, input, 1400 + i);
+      expect(error).toBeLessThan(1e-5);
     });
   });
 });

@@ -1,15 +1,12 @@
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Network } from '../../../src/core/graph/network';
 import { checkModelGradients } from '../../../src/core/inspect/gradcheck';
 import { dropoutKind } from '../../../src/core/layers/dropout';
 import { Tensor } from '../../../src/core/tensor/tensor';
-import { backend, parseConfig, randomTensor, reportWorst, seeded } from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { backend, parseConfig, randomTensor, seeded } from './helpers';
+import { expectNodeGradients, reportErrorsAfterAll, runNode } from './multi-input-helpers';
 
-afterAll(() => {
-  reportWorst('dropout');
-  reportGradErrors('dropout');
-});
+reportErrorsAfterAll('dropout');
 
 const shapes = [
   [1, 5],

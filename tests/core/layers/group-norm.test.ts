@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { groupNormKind } from '../../../src/core/layers/group-norm';
 import { ShapeError } from '../../../src/core/layers/kind';
 import { Tensor } from '../../../src/core/tensor/tensor';
 import { tfGroupNorm, tfReady } from '../reference/tfjs-normalization';
-import {
-  backend,
-  expectCloseToReference,
-  parseConfig,
-  randomParams,
-  randomTensor,
-  reportWorst,
-  seeded,
-} from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { backend, parseConfig, randomParams, randomTensor, seeded } from './helpers';
+import { expectNormMatchesReference, reportErrorsAfterAll, seededNodeGradientError } from './multi-input-helpers';
 
 const cases = [
   { shape: [1, 4, 3, 3], groups: 2 },
@@ -23,19 +15,12 @@ const cases = [
   { shape: [1, 5, 7], groups: 5 },
 ];
 
-afterAll(() => {
-  reportWorst('group_norm');
-  reportGradErrors('group_norm');
-});
+reportErrorsAfterAll('group_norm');
 
 describe('group_norm against central differences (float64)', () => {
   cases.forEach(({ shape, groups }, i) => {
     it(`${groups} groups on ${JSON.stringify(shape)}`, () => {
-      const rng = seeded(400 + i);
-      const config = parseConfig(groupNormKind, { groups });
-      const params = randomParams(groupNormKind, config, shape, rng, 'float64');
-      const x = randomTensor(shape, rng);
-      expect(expectNodeGradients(groupNormKind, config, [x], params, { training: true })).toBeLessThan(1e-5);
+      expect(seededNodeGradientError(groupNormKind, { groups }, shape, 400 + i)).toBeLessThan(1e-5);
     });
   });
 });
@@ -79,17 +64,9 @@ describe('group_norm against TensorFlow.js (float32)', () => {
   });
   cases.forEach(({ shape, groups }, i) => {
     it(`${groups} groups on ${JSON.stringify(shape)}`, () => {
-      const rng = seeded(500 + i);
-      const config = parseConfig(groupNormKind, { groups });
-      const params = randomParams(groupNormKind, config, shape, rng, 'float32');
-      const x = randomTensor(shape, rng, 'float32', -2, 3);
-      const r = randomTensor(shape, rng, 'float32');
-      const ours = runNode(groupNormKind, config, [x], params, r, { training: true });
-      const ref = tfGroupNorm(x, params.gamma, params.beta, r, groups, 1e-5);
-      expectCloseToReference('y', ours.y, ref.y);
-      expectCloseToReference('dx', ours.dInputs[0], ref.grads[0]);
-      expectCloseToReference('dgamma', ours.dParams.gamma, ref.grads[1]);
-      expectCloseToReference('dbeta', ours.dParams.beta, ref.grads[2]);
+      expectNormMatchesReference(groupNormKind, { groups }, shape, 500 + i, (x, gamma, beta, r) =>
+        tfGroupNorm(x, gamma, beta, r, groups, 1e-5),
+      );
     });
   });
 });

@@ -1,10 +1,11 @@
 import { expect } from 'vitest';
 import { createCpuBackend } from '../../../src/core/backend/cpu';
-import { checkNodeGradients, type GradCheckEntry } from '../../../src/core/inspect/gradcheck';
+import { checkNodeGradients } from '../../../src/core/inspect/gradcheck';
 import type { AnyNodeKind, NodeKind, Params } from '../../../src/core/layers/kind';
 import type { Shape } from '../../../src/core/tensor/shape';
 import { type DType, Tensor } from '../../../src/core/tensor/tensor';
 import { Rng } from '../../../src/core/train/rng';
+import { describeFailures } from '../reference/gradcheck';
 import { relativeDifference } from '../reference/tfjs';
 
 export const backend = createCpuBackend();
@@ -48,23 +49,13 @@ export function expectGradientsMatch(kind: AnyNodeKind, config: unknown, x: Tens
   expect(entries.map((e) => e.name).sort()).toEqual(['input0', ...Object.keys(params)].sort());
   expect(
     entries.every((e) => e.passed),
-    failures(entries),
+    describeFailures(entries),
   ).toBe(true);
   const largest = Math.max(...entries.flatMap((e) => e.analytic.map(Math.abs)));
   expect(largest).toBeGreaterThan(1e-3);
   const error = Math.max(...entries.map((e) => e.maxRelError));
   worst.gradcheck = Math.max(worst.gradcheck, error);
   return error;
-}
-
-function failures(entries: GradCheckEntry[]): string {
-  return entries
-    .filter((e) => !e.passed)
-    .map(
-      (e) =>
-        `${e.name}: max rel ${e.maxRelError.toExponential(2)}, analytic ${e.analytic.slice(0, 4)} numeric ${e.numeric.slice(0, 4)}`,
-    )
-    .join('\n');
 }
 
 /** Engine against reference within 1e-4 relative (see relativeDifference). */

@@ -1,18 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ShapeError } from '../../../src/core/layers/kind';
 import { layerNormKind } from '../../../src/core/layers/layer-norm';
 import type { Shape } from '../../../src/core/tensor/shape';
 import { tfLayerNorm, tfReady } from '../reference/tfjs-normalization';
-import {
-  backend,
-  expectCloseToReference,
-  parseConfig,
-  randomParams,
-  randomTensor,
-  reportWorst,
-  seeded,
-} from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { backend, parseConfig, randomTensor, seeded } from './helpers';
+import { expectNormMatchesReference, reportErrorsAfterAll, seededNodeGradientError } from './multi-input-helpers';
 
 const shapes: Shape[] = [
   [1, 5],
@@ -23,19 +15,12 @@ const shapes: Shape[] = [
   [2, 4, 3],
 ];
 
-afterAll(() => {
-  reportWorst('layer_norm');
-  reportGradErrors('layer_norm');
-});
+reportErrorsAfterAll('layer_norm');
 
 describe('layer_norm against central differences (float64)', () => {
   shapes.forEach((shape, i) => {
     it(`on ${JSON.stringify(shape)}`, () => {
-      const rng = seeded(200 + i);
-      const config = parseConfig(layerNormKind, {});
-      const params = randomParams(layerNormKind, config, shape, rng, 'float64');
-      const x = randomTensor(shape, rng);
-      expect(expectNodeGradients(layerNormKind, config, [x], params, { training: true })).toBeLessThan(1e-5);
+      expect(seededNodeGradientError(layerNormKind, {}, shape, 200 + i)).toBeLessThan(1e-5);
     });
   });
 });
@@ -79,17 +64,9 @@ describe('layer_norm against TensorFlow.js (float32)', () => {
   });
   shapes.forEach((shape, i) => {
     it(`on ${JSON.stringify(shape)}`, () => {
-      const rng = seeded(300 + i);
-      const config = parseConfig(layerNormKind, {});
-      const params = randomParams(layerNormKind, config, shape, rng, 'float32');
-      const x = randomTensor(shape, rng, 'float32', -2, 3);
-      const r = randomTensor(shape, rng, 'float32');
-      const ours = runNode(layerNormKind, config, [x], params, r, { training: true });
-      const ref = tfLayerNorm(x, params.gamma, params.beta, r, 1e-5);
-      expectCloseToReference('y', ours.y, ref.y);
-      expectCloseToReference('dx', ours.dInputs[0], ref.grads[0]);
-      expectCloseToReference('dgamma', ours.dParams.gamma, ref.grads[1]);
-      expectCloseToReference('dbeta', ours.dParams.beta, ref.grads[2]);
+      expectNormMatchesReference(layerNormKind, {}, shape, 300 + i, (x, gamma, beta, r) =>
+        tfLayerNorm(x, gamma, beta, r, 1e-5),
+      );
     });
   });
 });

@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ShapeError } from '../../../src/core/layers/kind';
 import { localResponseNormKind } from '../../../src/core/layers/local-response-norm';
 import type { Tensor } from '../../../src/core/tensor/tensor';
 import { tfLocalResponseNorm, tfReady } from '../reference/tfjs-normalization';
-import { backend, expectCloseToReference, parseConfig, randomTensor, reportWorst, seeded } from './helpers';
-import { expectNodeGradients, reportGradErrors, runNode } from './multi-input-helpers';
+import { backend, expectCloseToReference, parseConfig, randomTensor, seeded } from './helpers';
+import { expectNodeGradients, reportErrorsAfterAll, runNode } from './multi-input-helpers';
 
 interface LrnSettings {
   size: number;
@@ -22,10 +22,7 @@ const cases: { shape: number[]; config: Partial<LrnSettings> }[] = [
   { shape: [4, 5], config: { size: 3, k: 1, alpha: 0.5, beta: 0.6 } },
 ];
 
-afterAll(() => {
-  reportWorst('local_response_norm');
-  reportGradErrors('local_response_norm');
-});
+reportErrorsAfterAll('local_response_norm');
 
 /** CONCEPTS.md: b_i = a_i / (k + alpha sum_{j=max(0,i-n/2)}^{min(N-1,i+n/2)} a_j^2)^beta across channels. */
 function byFormula(x: Tensor, { size, k, alpha, beta }: LrnSettings): number[] {

@@ -1,8 +1,19 @@
-import { expect } from 'vitest';
+import { afterAll, expect } from 'vitest';
 import { checkNodeGradients, type GradCheckEntry, relativeError } from '../../../src/core/inspect/gradcheck';
 import type { AnyNodeKind, Params, PassContext } from '../../../src/core/layers/kind';
+import type { Shape } from '../../../src/core/tensor/shape';
 import type { Tensor } from '../../../src/core/tensor/tensor';
-import { backend, worst } from './helpers';
+import type { Reference } from '../reference/tfjs-normalization';
+import {
+  backend,
+  expectCloseToReference,
+  parseConfig,
+  randomParams,
+  randomTensor,
+  reportWorst,
+  seeded,
+  worst,
+} from './helpers';
 
 /** Largest errors over every checked element, relative ones including gradients of ~0 (for reports). */
 export const gradErrors = { absolute: 0, relative: 0 };
@@ -13,6 +24,14 @@ export function reportGradErrors(file: string): void {
     const { absolute, relative } = gradErrors;
     console.log(`${file}: all elements: abs ${absolute.toExponential(2)}, rel ${relative.toExponential(2)}`);
   }
+}
+
+/** Prints a test file's largest errors after its tests (with LAYER_ERRORS=1 set). */
+export function reportErrorsAfterAll(file: string): void {
+  afterAll(() => {
+    reportWorst(file);
+    reportGradErrors(file);
+  });
 }
 
 /**
@@ -45,6 +64,47 @@ export function expectNodeGradients(
     gradErrors.relative = Math.max(gradErrors.relative, e.maxRelError);
   }
   return error;
+}
+
+/**
+ * A one-input node built from a raw config, with seeded random float64 parameters and input of
+ * the given shape, checked in training mode by expectNodeGradients; returns its error.
+ */
+export function seededNodeGradientError(
+  kind: AnyNodeKind,
+  raw: Record<string, unknown>,
+  shape: Shape,
+  seed: number,
+): number {
+  const rng = seeded(seed);
+  const config = parseConfig(kind, raw);
+  const params = randomParams(kind, config, shape, rng, 'float64');
+  const x = randomTensor(shape, rng);
+  return expectNodeGradients(kind, config, [x], params, { training: true });
+}
+
+/**
+ * A normalisation node with gamma and beta (layer or group norm), seeded float32 parameters,
+ * input and upstream gradient, against its tfjs reference(x, gamma, beta, r): y, dx, dgamma, dbeta.
+ */
+export function expectNormMatchesReference(
+  kind: AnyNodeKind,
+  raw: Record<string, unknown>,
+  shape: Shape,
+  seed: number,
+  reference: (x: Tensor, gamma: Tensor, beta: Tensor, r: Tensor) => Reference,
+): void {
+  const rng = seeded(seed);
+  const config = parseConfig(kind, raw);
+  const params = randomParams(kind, config, shape, rng, 'float32');
+  const x = randomTensor(shape, rng, 'float32', -2, 3);
+  const r = randomTensor(shape, rng, 'float32');
+  const ours = runNode(kind, config, [x], params, r, { training: true });
+  const ref = reference(x, params.gamma, params.beta, r);
+  expectCloseToReference('y', ours.y, ref.y);
+  expectCloseToReference('dx', ours.dInputs[0], ref.grads[0]);
+  expectCloseToReference('dgamma', ours.dParams.gamma, ref.grads[1]);
+  expectCloseToReference('dbeta', ours.dParams.beta, ref.grads[2]);
 }
 
 /** Forward and backward of a node of any arity with upstream gradient r. */

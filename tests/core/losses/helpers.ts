@@ -1,9 +1,10 @@
 import { afterAll, expect } from 'vitest';
 import { createCpuBackend } from '../../../src/core/backend/cpu';
-import { checkNodeGradients, type GradCheckEntry, relativeError } from '../../../src/core/inspect/gradcheck';
+import { checkNodeGradients, relativeError } from '../../../src/core/inspect/gradcheck';
 import type { AnyNodeKind, Params, PassContext } from '../../../src/core/layers/kind';
 import { type DType, type NestedArray, Tensor } from '../../../src/core/tensor/tensor';
 import { Rng } from '../../../src/core/train/rng';
+import { describeFailures } from '../reference/gradcheck';
 
 export const backend = createCpuBackend();
 
@@ -111,16 +112,6 @@ export function paramGradientError(
     if (Math.abs(analytic.data[i] - numeric) > 1e-9) worst = Math.max(worst, relativeError(analytic.data[i], numeric));
   }
   return worst;
-}
-
-function describeFailures(entries: GradCheckEntry[]): string {
-  return entries
-    .filter((e) => !e.passed)
-    .map(
-      (e) =>
-        `${e.name}: max rel ${e.maxRelError.toExponential(2)}, analytic ${e.analytic.slice(0, 4)} numeric ${e.numeric.slice(0, 4)}`,
-    )
-    .join('\n');
 }
 
 export function seeded(seed: number): Rng {
