@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineReply, OkReply } from '../../src/protocol/messages';
 import type { RequestType } from '../../src/protocol/requests';
-import type { ParamChange, ResultOf } from '../../src/protocol/results';
+import type { ParamChange } from '../../src/protocol/results';
 import { startThreadEngine, type ThreadEngine } from './thread-engine';
 
 const workedExample = JSON.parse(
@@ -10,17 +9,8 @@ const workedExample = JSON.parse(
 );
 
 let engine: ThreadEngine;
-let nextId = 1;
-
-async function send(type: RequestType, params: Record<string, unknown> = {}): Promise<EngineReply> {
-  return engine.send({ id: nextId++, type, ...params });
-}
-
-async function ok<T extends RequestType>(type: T, params: Record<string, unknown> = {}): Promise<ResultOf[T]> {
-  const reply = await send(type, params);
-  if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code}: ${reply.error.message}`);
-  return (reply as OkReply<T>).result;
-}
+const send = (type: RequestType, params?: Record<string, unknown>) => engine.request(type, params);
+const ok = <T extends RequestType>(type: T, params?: Record<string, unknown>) => engine.ok(type, params);
 
 function changeOf(changes: ParamChange[], nodeId: string, param: string): ParamChange {
   const found = changes.find((c) => c.nodeId === nodeId && c.param === param);

@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EngineReply, OkReply } from '../../src/protocol/messages';
 import type { RequestType } from '../../src/protocol/requests';
 import type { ResultOf } from '../../src/protocol/results';
 import { startThreadEngine, type ThreadEngine } from './thread-engine';
@@ -9,17 +8,8 @@ const example = (file: string): unknown =>
   JSON.parse(readFileSync(new URL(`../../resources/examples/${file}`, import.meta.url), 'utf8'));
 
 let engine: ThreadEngine;
-let nextId = 1;
-
-async function send(type: RequestType, params: Record<string, unknown> = {}): Promise<EngineReply> {
-  return engine.send({ id: nextId++, type, ...params });
-}
-
-async function ok<T extends RequestType>(type: T, params: Record<string, unknown> = {}): Promise<ResultOf[T]> {
-  const reply = await send(type, params);
-  if (!reply.ok) throw new Error(`${type} failed: ${reply.error.code}: ${reply.error.message}`);
-  return (reply as OkReply<T>).result;
-}
+const send = (type: RequestType, params?: Record<string, unknown>) => engine.request(type, params);
+const ok = <T extends RequestType>(type: T, params?: Record<string, unknown>) => engine.ok(type, params);
 
 const flagged = (result: ResultOf['inspect']) =>
   Object.fromEntries(result.flow.flatMap((f) => (f.flag ? [[f.nodeId, f.flag.kind]] : [])));

@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads';
-import type { EngineEvent, EngineMessage, EngineReply } from '../../src/protocol/messages';
+import type { EngineEvent, EngineMessage, EngineReply, OkReply } from '../../src/protocol/messages';
+import type { RequestType } from '../../src/protocol/requests';
+import type { ResultOf } from '../../src/protocol/results';
 
 const threadEntry = new URL('../../src/engine/thread-entry.ts', import.meta.url).href;
 
@@ -9,6 +11,10 @@ export interface ThreadEngine {
   send(message: Record<string, unknown> & { id: number }): Promise<EngineReply>;
   /** Sends a message whose reply has no id of its own (the engine could not read it). */
   sendUnpaired(message: unknown): Promise<EngineReply>;
+  /** Sends a request of this type with a fresh id. */
+  request(type: RequestType, params?: Record<string, unknown>): Promise<EngineReply>;
+  /** Sends a request and resolves with its result; an error reply throws with its code and message. */
+  ok<T extends RequestType>(type: T, params?: Record<string, unknown>): Promise<ResultOf[T]>;
   events: EngineEvent[];
   stop(): Promise<void>;
 }
@@ -49,9 +55,20 @@ export function startThreadEngine(): ThreadEngine {
       });
       worker.postMessage(message);
     });
+  let nextId = 1;
+  const request = (type: RequestType, params: Record<string, unknown> = {}) => {
+    const id = nextId++;
+    return reply(id, { id, type, ...params });
+  };
   return {
     send: (message) => reply(message.id, message),
     sendUnpaired: (message) => reply(null, message),
+    request,
+    ok: async <T extends RequestType>(type: T, params: Record<string, unknown> = {}) => {
+      const answer = await request(type, params);
+      if (!answer.ok) throw new Error(`${type} failed: ${answer.error.code}: ${answer.error.message}`);
+      return (answer as OkReply<T>).result;
+    },
     events,
     stop: async () => {
       await worker.terminate();
