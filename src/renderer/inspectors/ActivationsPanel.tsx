@@ -6,12 +6,11 @@ import { useGraphStore } from '../stores/graph-store';
 import { useInspectStore } from '../stores/inspect-store';
 import { ActivationCard } from './ActivationCard';
 import { ActivationDetail } from './ActivationDetail';
-import { InspectDataControl } from './InspectDataControl';
 import { InspectorBar } from './InspectorBar';
+import { InspectRunControls } from './InspectRunControls';
 import { nodeTitle } from './inspect-format';
 import { inspectionSummary } from './inspection-summary';
 import { RunNotice } from './RunNotice';
-import { TrainStepsControl } from './TrainStepsControl';
 import { useAutoInspect, useCurrentInspection, useRunInspect } from './useInspection';
 
 /** The Activations tab: every layer's output as a small histogram, and the selected one in detail. */
@@ -44,16 +43,7 @@ export function ActivationsPanel() {
   return (
     <div className="bs-insp" data-testid="activations-panel">
       <InspectorBar title="Activations" meta={result ? inspectionSummary(result) : undefined}>
-        <InspectDataControl onChange={runInspect && (() => runInspect(run?.steps ?? 0))} />
-        <TrainStepsControl onRun={runInspect} busy={run?.status === 'running'} />
-        <button
-          type="button"
-          className="bs-button bs-button--outline"
-          disabled={!runInspect || run?.status === 'running'}
-          onClick={() => runInspect?.(0)}
-        >
-          Inspect as it is
-        </button>
+        <InspectRunControls run={run} runInspect={runInspect} />
       </InspectorBar>
       <RunNotice
         run={run}

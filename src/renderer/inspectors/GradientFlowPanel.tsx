@@ -4,13 +4,12 @@ import { FlowFlags } from './FlowFlags';
 import { GradientBars } from './GradientBars';
 import { GradientHistory } from './GradientHistory';
 import type { GradientMetric } from './gradient-metric';
-import { InspectDataControl } from './InspectDataControl';
 import { InspectorBar } from './InspectorBar';
+import { InspectRunControls } from './InspectRunControls';
 import { inspectionSummary } from './inspection-summary';
 import { RunNotice } from './RunNotice';
 import { Segmented } from './Segmented';
 import { ThresholdsPopover } from './ThresholdsPopover';
-import { TrainStepsControl } from './TrainStepsControl';
 import { useAutoInspect, useCurrentInspection, useRunInspect } from './useInspection';
 import { useNodeTitle } from './useNodeTitle';
 
@@ -38,16 +37,7 @@ export function GradientFlowPanel() {
     <div className="bs-insp" data-testid="gradient-flow-panel">
       <InspectorBar title="Gradient flow" meta={result ? inspectionSummary(result) : undefined}>
         <Segmented<GradientMetric> label="Gradient size" options={metricOptions} value={metric} onChange={setMetric} />
-        <InspectDataControl onChange={runInspect && (() => runInspect(run?.steps ?? 0))} />
-        <TrainStepsControl onRun={runInspect} busy={run?.status === 'running'} />
-        <button
-          type="button"
-          className="bs-button bs-button--outline"
-          disabled={!runInspect || run?.status === 'running'}
-          onClick={() => runInspect?.(0)}
-        >
-          Inspect as it is
-        </button>
+        <InspectRunControls run={run} runInspect={runInspect} />
         <ThresholdsPopover onApplied={() => runInspect?.(run?.steps ?? 0)} />
       </InspectorBar>
       <RunNotice
