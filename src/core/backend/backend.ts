@@ -1,5 +1,5 @@
 import type { Shape } from '../tensor/shape';
-import type { Tensor } from '../tensor/tensor';
+import type { DType, Tensor } from '../tensor/tensor';
 
 /** Element-wise functions a backend evaluates, with their derivatives. */
 export type UnaryOp = 'identity' | 'step' | 'sigmoid' | 'tanh' | 'relu' | 'leaky_relu' | 'softplus';
@@ -42,6 +42,20 @@ export interface LrnOptions {
  */
 export interface Backend {
   readonly name: string;
+  /** What runs it, for the status bar and logs: "CPU (JavaScript)", or the GPU adapter's vendor and device. */
+  readonly description: string;
+  /** The element types its kernels take (WebGPU has no float64). */
+  readonly dtypes: readonly DType[];
+  /**
+   * Makes `data` readable on every given tensor, in one round trip for all of them. Kernels may
+   * leave their results on a device; host code downloads what it reads. The CPU backend has
+   * nothing to do.
+   */
+  download(tensors: readonly Tensor[]): Promise<void>;
+  /** The number of NaN and infinite values in x, as a rank-0 tensor (checks without downloading x). */
+  countNonFinite(x: Tensor): Tensor;
+  /** target <- value in place (same shape); running statistics kept as parameters. */
+  assign(target: Tensor, value: Tensor): void;
   /** C = op(A) op(B) for rank-2 tensors, op being an optional transpose. */
   matmul(a: Tensor, b: Tensor, transposeA?: boolean, transposeB?: boolean): Tensor;
   /** x [M, N] + v [N], v added to every row. */

@@ -15,16 +15,63 @@ export function dtypeOf(data: TypedArray): DType {
   return data instanceof Float64Array ? 'float64' : 'float32';
 }
 
+/**
+ * Values held by a device (a GPU buffer), owned by the backend that made them. A tensor whose values
+ * live there has no host array until someone asks the backend to download it (Backend.download).
+ */
+export interface DeviceData {
+  /** The backend that owns the values, for messages. */
+  readonly owner: string;
+  /** A copy on the same device. */
+  clone(): DeviceData;
+  /** Another handle on the same device memory (a reshaped view); the memory lives until every handle is released. */
+  share(): DeviceData;
+  /** Gives this handle back (idempotent); the memory goes when its last handle does. */
+  release(): void;
+  /** Called when a tensor takes this handle, so the owner can reclaim the memory once the tensor is collected. */
+  track?(tensor: Tensor): void;
+  readonly released: boolean;
+}
+
+/** Thrown when host code reads a tensor whose values are still on the device. */
+export class TensorOnDeviceError extends Error {
+  override name = 'TensorOnDeviceError';
+}
+
 export class Tensor {
   readonly shape: Shape;
-  readonly data: TypedArray;
+  readonly dtype: DType;
+  readonly size: number;
+  private host: TypedArray | undefined;
+  private deviceData: DeviceData | undefined;
+  /**
+   * Counts host-side writes, so a backend that mirrors host tensors on a device can tell a stale
+   * copy from a current one. Code that changes `data` in place calls touch().
+   */
+  private versionValue = 0;
 
   constructor(shape: Shape, data: TypedArray) {
     if (data.length !== sizeOf(shape)) {
       throw new Error(`tensor data has ${data.length} values but shape ${formatShape(shape)} needs ${sizeOf(shape)}`);
     }
     this.shape = [...shape];
-    this.data = data;
+    this.host = data;
+    this.dtype = dtypeOf(data);
+    this.size = data.length;
+  }
+
+  /** A tensor whose values live on a device; `data` works once a backend has downloaded them. */
+  static onDevice(shape: Shape, dtype: DType, device: DeviceData): Tensor {
+    const t = Object.create(Tensor.prototype) as Tensor;
+    const fields = t as unknown as { shape: Shape; dtype: DType; size: number; versionValue: number };
+    fields.shape = [...shape];
+    fields.dtype = dtype;
+    fields.size = sizeOf(shape);
+    fields.versionValue = 0;
+    t.host = undefined;
+    t.deviceData = device;
+    device.track?.(t);
+    return t;
   }
 
   static zeros(shape: Shape, dtype: DType = 'float32'): Tensor {
@@ -47,21 +94,71 @@ export class Tensor {
     return Tensor.fromArray([], [value], dtype);
   }
 
-  get dtype(): DType {
-    return dtypeOf(this.data);
+  /** The values on the host. Throws TensorOnDeviceError while they are only on a device. */
+  get data(): TypedArray {
+    const host = this.host;
+    if (host === undefined) throw this.onDeviceError();
+    return host;
   }
 
-  get size(): number {
-    return this.data.length;
+  /** Whether `data` can be read without a download. */
+  get onHost(): boolean {
+    return this.host !== undefined;
   }
 
-  /** The same values in another shape of equal size (no copy). */
+  /** The device copy, if a backend made or mirrored one. */
+  get device(): DeviceData | undefined {
+    return this.deviceData;
+  }
+
+  get version(): number {
+    return this.versionValue;
+  }
+
+  /** Records a host-side write to `data`, so a device mirror is known to be stale. */
+  touch(): void {
+    this.versionValue++;
+  }
+
+  /**
+   * For backends. attachDevice: a mirror of the host values (host stays valid). setHostCopy: the
+   * device values downloaded. deviceWritten: a kernel changed the device values in place, so the
+   * host copy (if any) is dropped.
+   */
+  attachDevice(device: DeviceData): void {
+    this.deviceData = device;
+  }
+
+  setHostCopy(data: TypedArray): void {
+    if (data.length !== this.size) throw new Error(`host copy has ${data.length} values, tensor has ${this.size}`);
+    this.host = data;
+  }
+
+  deviceWritten(): void {
+    if (!this.deviceData) throw new Error('deviceWritten on a tensor without device values');
+    this.host = undefined;
+    this.versionValue++;
+  }
+
+  /** Gives back the device memory now rather than when the tensor is collected; a host copy stays readable. */
+  dispose(): void {
+    this.deviceData?.release();
+    if (this.host !== undefined) this.deviceData = undefined;
+  }
+
+  /** The same values in another shape of equal size (no copy; a device tensor shares its buffer). */
   reshape(shape: Shape): Tensor {
-    return new Tensor(shape, this.data);
+    if (sizeOf(shape) !== this.size) {
+      throw new Error(`cannot reshape ${formatShape(this.shape)} to ${formatShape(shape)}: sizes differ`);
+    }
+    // A host tensor's view gets no device mirror: the two would count host writes apart.
+    if (this.host !== undefined) return new Tensor(shape, this.host);
+    return Tensor.onDevice(shape, this.dtype, (this.deviceData as DeviceData).share());
   }
 
   clone(): Tensor {
-    return new Tensor(this.shape, this.data.slice());
+    if (this.host !== undefined) return new Tensor(this.shape, this.host.slice());
+    return Tensor.onDevice(this.shape, this.dtype, (this.deviceData as DeviceData).clone());
   }
 
   cast(dtype: DType): Tensor {
@@ -83,6 +180,14 @@ export class Tensor {
     const flat: number[] = [];
     flatten(values, shape, 0, flat);
     return Tensor.fromArray(shape, flat, dtype);
+  }
+
+  private onDeviceError(): TensorOnDeviceError {
+    const owner = this.deviceData?.owner ?? 'a device';
+    const what = this.deviceData?.released ? 'were released' : `are still on ${owner}`;
+    return new TensorOnDeviceError(
+      `the values of a ${formatShape(this.shape)} tensor ${what}; download them first (Backend.download)`,
+    );
   }
 }
 

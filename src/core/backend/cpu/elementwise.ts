@@ -39,6 +39,20 @@ export function axpy(y: Tensor, alpha: number, x: Tensor): void {
   const Y = y.data;
   const X = x.data;
   for (let i = 0; i < Y.length; i++) Y[i] += alpha * X[i];
+  y.touch();
+}
+
+export function assign(target: Tensor, value: Tensor): void {
+  checkSameSize('assign', target, value);
+  target.data.set(value.data);
+  target.touch();
+}
+
+export function countNonFinite(x: Tensor): Tensor {
+  const X = x.data;
+  let count = 0;
+  for (let i = 0; i < X.length; i++) if (!Number.isFinite(X[i])) count++;
+  return Tensor.scalar(count, x.dtype);
 }
 
 export function addRowVector(x: Tensor, v: Tensor): Tensor {

@@ -3,7 +3,7 @@ import { binaryCrossEntropy, binaryCrossEntropyGrad } from './binary-cross-entro
 import { channelAffine, channelSums } from './channels';
 import { col2im } from './col2im';
 import { concat, split } from './concat';
-import { add, addRowVector, axpy, mul, scale, sub } from './elementwise';
+import { add, addRowVector, assign, axpy, countNonFinite, mul, scale, sub } from './elementwise';
 import { im2col } from './im2col';
 import { localResponseNorm, localResponseNormBackward } from './local-response-norm';
 import { logSoftmax } from './log-softmax';
@@ -18,6 +18,11 @@ import { unary, unaryDerivative } from './unary';
 export function createCpuBackend(): Backend {
   return {
     name: 'cpu',
+    description: 'CPU (JavaScript)',
+    dtypes: ['float32', 'float64'],
+    download: () => Promise.resolve(),
+    countNonFinite,
+    assign,
     matmul,
     addRowVector,
     sumColumns,
