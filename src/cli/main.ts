@@ -59,7 +59,12 @@ async function dispatch(argv: string[]): Promise<number | undefined> {
     print(`${command.usage}\n`);
     return;
   }
-  return command.run(parsed, print) ?? undefined;
+  try {
+    return (await command.run(parsed, print)) ?? undefined;
+  } finally {
+    // Loaded already with any command that runs a model; a GPU device left open keeps the process alive.
+    (await import('./backend-flag')).closeBackends();
+  }
 }
 
 async function commandModule(name: string) {

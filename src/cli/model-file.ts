@@ -125,13 +125,26 @@ export function withEngineErrors<T>(file: string, work: () => T): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof ModelError) throw new CliError(e.issues.map((i) => formatIssue(i, file)));
-    // Run errors caused by the model or its data are the user's to fix; any other failure inside a node is a bug.
-    const aboutTheModel = e instanceof NodeRunError && (e.cause === undefined || e.cause instanceof RunError);
-    const aboutTheData = e instanceof DatasetError || e instanceof PerceptronError || e instanceof SearchError;
-    if (aboutTheModel || aboutTheData) throw new CliError(`${file}: ${e.message}`);
-    // Diverging is the run failing, not a mistake in the command line: exit status 1.
-    if (e instanceof NonFiniteLossError) throw new RunFailedError(`${file}: ${e.message}`);
-    throw e;
+    throw engineError(file, e);
   }
+}
+
+/** withEngineErrors for work that awaits a backend (every pass on a GPU does). */
+export async function withEngineErrorsAsync<T>(file: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (e) {
+    throw engineError(file, e);
+  }
+}
+
+function engineError(file: string, e: unknown): unknown {
+  if (e instanceof ModelError) return new CliError(e.issues.map((i) => formatIssue(i, file)));
+  // Run errors caused by the model or its data are the user's to fix; any other failure inside a node is a bug.
+  const aboutTheModel = e instanceof NodeRunError && (e.cause === undefined || e.cause instanceof RunError);
+  const aboutTheData = e instanceof DatasetError || e instanceof PerceptronError || e instanceof SearchError;
+  if (aboutTheModel || aboutTheData) return new CliError(`${file}: ${e.message}`);
+  // Diverging is the run failing, not a mistake in the command line: exit status 1.
+  if (e instanceof NonFiniteLossError) return new RunFailedError(`${file}: ${e.message}`);
+  return e;
 }

@@ -1,4 +1,5 @@
 import type { OptionSpecs } from './args';
+import { backendOptions, backendOptionsHelp } from './backend-flag';
 
 /** Options every command takes. */
 export const commonOptions = {
@@ -6,9 +7,10 @@ export const commonOptions = {
   help: { type: 'boolean', short: 'h' },
 } as const satisfies OptionSpecs;
 
-/** Options of the commands that run the model in float64 only (gradcheck): the data and the seed. */
+/** Options of the commands that run the model in float64 only (gradcheck): the data, the seed, the backend. */
 export const sampleOptions = {
   ...commonOptions,
+  ...backendOptions,
   input: { type: 'string' },
   target: { type: 'string' },
   seed: { type: 'string' },
@@ -24,5 +26,6 @@ export const sampleOptionsHelp = `  --input JSON        input batch to use inste
   --target JSON       target batch to use instead of the model's sample target`;
 
 export const runOptionsHelp = `${sampleOptionsHelp}
-  --dtype TYPE        float32 (default) or float64
+  --dtype TYPE        float32 (default) or float64 (the CPU only)
+${backendOptionsHelp}
   --seed N            seed for initialising parameters the model does not store (default 0)`;

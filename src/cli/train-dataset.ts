@@ -1,6 +1,5 @@
 import {
   batchesPerEpoch,
-  createCpuBackend,
   type EpochSummary,
   type Evaluation,
   evaluate,
@@ -9,12 +8,14 @@ import {
   sampleCount,
 } from '../core';
 import { stringFlag } from './args';
+import { backendFlag, openBackend } from './backend-flag';
 import { loadDataset } from './dataset-file';
 import { UsageError } from './errors';
-import { withEngineErrors } from './model-file';
+import { withEngineErrors, withEngineErrorsAsync } from './model-file';
 import { ProgressView, percent } from './progress';
+import { backendJson, dtypeFlag } from './run-model';
 import { formatNumber, formatTable } from './table';
-import { describeRate, dtypeFlag, saveModel, type TrainRun } from './train-run';
+import { describeRate, saveModel, type TrainRun } from './train-run';
 
 interface EpochRow {
   summary: EpochSummary;
@@ -25,7 +26,7 @@ interface EpochRow {
  * Dataset mode: mini-batch training on the training section's data, validation after every
  * epoch, one test evaluation at the end. Progress goes to stderr; results (or JSON lines) to stdout.
  */
-export function trainOnDataset(run: TrainRun): void {
+export async function trainOnDataset(run: TrainRun): Promise<void> {
   const { parsed, print, loaded, training } = run;
   for (const flag of ['input', 'target']) {
     if (stringFlag(parsed, flag) !== undefined)
@@ -33,8 +34,10 @@ export function trainOnDataset(run: TrainRun): void {
   }
   const spec = training.dataset;
   if (!spec) throw new UsageError('missing --dataset', 'train');
-  const dtype = dtypeFlag(parsed);
+  const dtype = dtypeFlag('train', parsed);
+  const chosen = backendFlag('train', parsed, dtype);
   const dataset = loadDataset(spec, loaded.file, loaded.plan);
+  const backend = await openBackend('train', chosen, dtype);
   const json = Boolean(parsed.values.json);
   const rows: EpochRow[] = [];
   let view: ProgressView | undefined;
@@ -46,7 +49,7 @@ export function trainOnDataset(run: TrainRun): void {
   };
   prepared = withEngineErrors(loaded.file, () =>
     prepareTraining(loaded.model, dataset, {
-      backend: createCpuBackend(),
+      backend,
       dtype,
       hooks: {
         onProgress(p) {
@@ -66,26 +69,28 @@ export function trainOnDataset(run: TrainRun): void {
   view = new ProgressView(process.stderr, { steps, epochs: Math.ceil(steps / batches) }, json);
   let seconds = 0;
   try {
-    seconds = withEngineErrors(loaded.file, () => trainer.runSync()).seconds;
+    seconds = (await withEngineErrorsAsync(loaded.file, () => trainer.run())).seconds;
   } finally {
     view.finish();
   }
-  const final = {
-    train: evaluate(net, splits.train),
-    validation: sampleCount(splits.validation) ? evaluate(net, splits.validation) : undefined,
-    test: sampleCount(splits.test) ? evaluate(net, splits.test) : undefined,
-  };
+  const final = await withEngineErrorsAsync(loaded.file, async () => ({
+    train: await evaluate(net, splits.train),
+    validation: sampleCount(splits.validation) ? await evaluate(net, splits.validation) : undefined,
+    test: sampleCount(splits.test) ? await evaluate(net, splits.test) : undefined,
+  }));
+  await backend.download(net.paramTensors());
   const model = net.toModel();
   const saved = saveModel(run.out, run.loaded.file, model);
   if (json) {
     const scores = Object.fromEntries(Object.entries(final).map(([k, v]) => [k, v ? score(v) : null]));
-    print(`${JSON.stringify({ done: true, steps: trainer.step, epochs: rows.length, seconds, ...scores, model })}\n`);
+    const done = { done: true, steps: trainer.step, epochs: rows.length, seconds, ...scores };
+    print(`${JSON.stringify({ ...done, backend: backendJson(backend), model })}\n`);
     return;
   }
   const { optimizer } = resolved;
   print(
     `${loaded.file}: ${rows.length} epoch${rows.length === 1 ? '' : 's'} (${trainer.step} steps) of ${optimizer.type}, ${describeRate(optimizer)}, ` +
-      `batch ${resolved.batchSize}, ${dtype}, on ${dataset.name}\n` +
+      `batch ${resolved.batchSize}, ${dtype}, ${backend.description}, on ${dataset.name}\n` +
       `samples: ${sampleCount(splits.train)} train, ${sampleCount(splits.validation)} validation, ${sampleCount(splits.test)} test\n\n`,
   );
   print(epochTable(rows));

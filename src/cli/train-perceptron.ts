@@ -1,16 +1,19 @@
 import { createCpuBackend, type Dataset, datasetFromSample, Network, trainPerceptron } from '../core';
 import { stringFlag } from './args';
+import { backendFlag } from './backend-flag';
 import { loadDataset } from './dataset-file';
 import { UsageError } from './errors';
 import { requireSample, withEngineErrors, withSampleFlags } from './model-file';
+import { backendJson, dtypeFlag } from './run-model';
 import { formatNumber, formatTable } from './table';
-import { dtypeFlag, saveModel, type TrainRun } from './train-run';
+import { saveModel, type TrainRun } from './train-run';
 
 const DEFAULT_EPOCHS = 100;
 
 /**
  * The perceptron rule (training.rule 'perceptron' or --rule perceptron) on the dataset, or else on
  * the sample: one pass per epoch, an update per misclassified sample, until a pass makes no error.
+ * The rule is a loop over single samples on the host: it runs on the CPU whatever --backend says.
  */
 export function trainWithPerceptronRule(run: TrainRun): void {
   const { parsed, print, training } = run;
@@ -22,21 +25,28 @@ export function trainWithPerceptronRule(run: TrainRun): void {
     target: stringFlag(parsed, 'target'),
   });
   const { file } = loaded;
+  const dtype = dtypeFlag('train', parsed);
+  const chosen = backendFlag('train', parsed, dtype);
   if (!training.dataset) requireSample(loaded, true);
-  const net = withEngineErrors(file, () =>
-    Network.fromModel(loaded.model, { backend: createCpuBackend(), dtype: dtypeFlag(parsed), seed: training.seed }),
-  );
+  const backend = createCpuBackend();
+  const net = withEngineErrors(file, () => Network.fromModel(loaded.model, { backend, dtype, seed: training.seed }));
   const data: Dataset = training.dataset
     ? loadDataset(training.dataset, file, loaded.plan)
     : withEngineErrors(file, () => datasetFromSample(loaded.model, net.dtype));
   const report = withEngineErrors(file, () => trainPerceptron(net, data, { learningRate: rate, epochs }));
+  if (chosen === 'webgpu') {
+    process.stderr.write(
+      'backprop-studio train: the perceptron rule updates the weights one sample at a time on the CPU; --backend webgpu is not used\n',
+    );
+  }
   const model = net.toModel();
   const saved = saveModel(run.out, run.loaded.file, model);
   if (parsed.values.json) {
-    print(`${JSON.stringify({ ...report, model })}\n`);
+    print(`${JSON.stringify({ ...report, backend: backendJson(backend), model })}\n`);
     return;
   }
-  print(`${file}: perceptron rule, eta ${rate}, on ${data.name === 'sample' ? 'the sample' : data.name}\n\n`);
+  const on = data.name === 'sample' ? 'the sample' : data.name;
+  print(`${file}: perceptron rule, eta ${rate}, ${backend.description}, on ${on}\n\n`);
   print(
     formatTable(
       [

@@ -1,5 +1,5 @@
-import { type DType, formatModel, type ModelJson, type OptimizerConfig, type TrainingJson } from '../core';
-import { choice, type ParsedArgs, stringFlag } from './args';
+import { formatModel, type ModelJson, type OptimizerConfig, type TrainingJson } from '../core';
+import type { ParsedArgs } from './args';
 import type { Print } from './commands/index';
 import { rebaseDatasetPath } from './dataset-file';
 import { type LoadedModel, writeText } from './model-file';
@@ -12,11 +12,6 @@ export interface TrainRun {
   loaded: LoadedModel;
   training: TrainingJson;
   out?: string;
-}
-
-export function dtypeFlag(parsed: ParsedArgs): DType {
-  const text = stringFlag(parsed, 'dtype');
-  return text === undefined ? 'float32' : choice<DType>('train', 'dtype', text, ['float32', 'float64']);
 }
 
 /** Writes a model to --out (when given), a CSV path rewritten to stay relative to the new file; returns the line saying so. */

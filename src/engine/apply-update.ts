@@ -8,13 +8,19 @@ import { RequestError } from './errors';
  * update the chain rule they just walked through produces. The pass then starts again: its
  * values belong to the old weights.
  */
-export function applyUpdate(network: Network, stepper: Executor, learningRate: number): ApplyUpdateResult {
+export async function applyUpdate(
+  network: Network,
+  stepper: Executor,
+  learningRate: number,
+): Promise<ApplyUpdateResult> {
   if (stepper.phase !== 'done') {
     throw new RequestError({
       code: 'run-error',
       message: 'step the backward pass back to the input first: the update needs every gradient',
     });
   }
+  const paramGrads = [...stepper.paramGrads.values()].flatMap((grads) => Object.values(grads));
+  await network.backend.download([...network.paramTensors(), ...paramGrads]);
   const before = new Map<string, Record<string, TensorValues>>();
   for (const [nodeId, params] of network.params) {
     before.set(nodeId, Object.fromEntries(Object.entries(params).map(([name, t]) => [name, t.toNested()])));
@@ -22,6 +28,7 @@ export function applyUpdate(network: Network, stepper: Executor, learningRate: n
   const trainable = trainableFilter(network);
   sgd(learningRate).step(network.backend, network.params, stepper.paramGrads, trainable);
   applyOwnUpdates(network, stepper);
+  await network.backend.download(network.paramTensors());
 
   const changes: ParamChange[] = [];
   for (const node of network.plan.nodes) {

@@ -1,5 +1,6 @@
-import { type Backend, createCpuBackend } from '../core';
+import type { BackendPreference } from '../protocol/backend';
 import { type EngineMessage, type EngineReply, errorReply } from '../protocol/messages';
+import { EngineBackends, type GpuOpener } from './backends';
 import { EngineSession } from './session';
 import type { EngineResources } from './training-data';
 import { runsAlongside } from './training-schemas';
@@ -15,17 +16,27 @@ export interface EngineHost {
  * search-start) and their controls go alongside the queue: a run yields while it trains, so
  * loads and steps still get their turn and a stop reaches it at once.
  */
-export function createEngineHost(
-  send: (message: EngineMessage) => void,
-  backend: Backend = createCpuBackend(),
-  resources?: EngineResources,
-): EngineHost {
-  const session = new EngineSession({ backend, emit: send, resources });
-  let queue: Promise<void> = Promise.resolve();
+export interface EngineHostOptions {
+  /** How this host reaches a GPU (Dawn in Node, navigator.gpu in a worker); CPU only without one. */
+  openGpu?: GpuOpener;
+  /** The backend preference until the client sends set-backend. */
+  preference?: BackendPreference;
+  resources?: EngineResources;
+}
+
+export function createEngineHost(send: (message: EngineMessage) => void, options: EngineHostOptions = {}): EngineHost {
+  const backends = new EngineBackends(options.openGpu);
+  const session = new EngineSession({ backends, emit: send, resources: options.resources });
+  // Requests wait until the first choice of backend is made (opening a GPU takes a moment).
+  const ready = backends.choose(options.preference ?? 'auto').then(
+    () => undefined,
+    (e) => console.error('engine: choosing a backend failed', e),
+  );
+  let queue: Promise<void> = ready;
   return {
     receive(data) {
       if (runsAlongside(data)) {
-        void session.handle(data).then((reply) => deliver(send, reply));
+        void ready.then(() => session.handle(data)).then((reply) => deliver(send, reply));
         return;
       }
       queue = queue.then(async () => deliver(send, await session.handle(data)));

@@ -4,11 +4,15 @@ import { inspectData } from './inspect-data';
 import { networkCopy, requireLoss } from './inspect-run';
 
 /** The model under each initialiser in turn, one inspected pass each on the model's own data. */
-export function runInitCompare(source: Network, backend: Backend, params: InitCompareParams): InitCompareResult {
-  const net = networkCopy(source, backend);
+export async function runInitCompare(
+  source: Network,
+  backend: Backend,
+  params: InitCompareParams,
+): Promise<InitCompareResult> {
+  const net = await networkCopy(source, backend);
   requireLoss(net);
   const { probe, probeText } = inspectData(net, resolveTraining(net.model.training), 0, undefined);
-  const comparisons = compareInitialisers(net.model, net.plan, {
+  const comparisons = await compareInitialisers(net.model, net.plan, {
     backend,
     inits: params.initialisers,
     input: probe.input,

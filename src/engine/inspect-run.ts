@@ -28,7 +28,8 @@ export function inspectThresholds(params: Partial<InspectThresholds>): InspectTh
 }
 
 /** A copy of the session's network: training before an inspection must not move the user's weights. */
-export function networkCopy(source: Network, backend: Backend): Network {
+export async function networkCopy(source: Network, backend: Backend): Promise<Network> {
+  await source.backend.download(source.paramTensors());
   return Network.fromModel(source.toModel(), { backend, dtype: source.dtype });
 }
 
@@ -45,8 +46,13 @@ export function requireLoss(net: Network): void {
  * Optionally trains a copy of the network a few steps (recording gradient sizes and
  * pre-activation distributions as it goes), then inspects one forward and backward pass.
  */
-export function runInspect(source: Network, backend: Backend, params: InspectParams): InspectResult {
-  const net = networkCopy(source, backend);
+export async function runInspect(
+  source: Network,
+  backend: Backend,
+  cpu: Backend,
+  params: InspectParams,
+): Promise<InspectResult> {
+  const net = await networkCopy(source, backend);
   requireLoss(net);
   const training = resolveTraining(net.model.training);
   const steps = params.steps ?? 0;
@@ -54,7 +60,9 @@ export function runInspect(source: Network, backend: Backend, params: InspectPar
   const thresholds = inspectThresholds(params);
   const bins = params.bins ?? DEFAULT_BINS;
   let trained: InspectTraining | null = null;
-  const history = steps > 0 ? new InspectHistory(net, data.probe, steps) : undefined;
+  // The history's passes run between training steps, from a synchronous progress hook, on the
+  // weights the step just left on the host: a CPU view of the network, whatever trains it.
+  const history = steps > 0 ? new InspectHistory(net.withBackend(cpu), data.probe, steps) : undefined;
   if (history && data.train) {
     history.record(0);
     const summary: InspectTraining = {
@@ -76,7 +84,7 @@ export function runInspect(source: Network, backend: Backend, params: InspectPar
       },
     });
     try {
-      trainer.runSync();
+      await trainer.run();
     } catch (e) {
       if (!(e instanceof NonFiniteTrainingError)) throw e;
       summary.stopped = e.message;
@@ -84,7 +92,7 @@ export function runInspect(source: Network, backend: Backend, params: InspectPar
     trained = summary;
   }
   const ex = net.executor(data.probe);
-  const inspection = inspectExecutor(ex, { ...thresholds, bins });
+  const inspection = await inspectExecutor(ex, { ...thresholds, bins });
   const preActivationSamples: Record<string, number[]> = {};
   for (const node of net.plan.nodes) {
     const input = node.kind.category === 'activation' ? ex.outputs.get(node.inputs[0] ?? '') : undefined;

@@ -1,5 +1,6 @@
 import type { MessagePortMain } from 'electron';
 import { isConnectPortMessage } from '../protocol/host-control';
+import { openNodeWebGpu } from './gpu/node-gpu';
 import { createEngineHost } from './host';
 import { diskResources } from './training-files';
 
@@ -12,7 +13,10 @@ process.parentPort.on('message', (event) => {
 
 function serve(port: MessagePortMain): void {
   // MessagePortMain transfers only ports, so typed arrays are copied here rather than moved.
-  const host = createEngineHost((message) => port.postMessage(message), undefined, diskResources());
+  const host = createEngineHost((message) => port.postMessage(message), {
+    openGpu: openNodeWebGpu,
+    resources: diskResources(),
+  });
   port.on('message', (event) => host.receive(event.data));
   port.start();
 }

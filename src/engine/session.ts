@@ -1,14 +1,15 @@
 import {
-  type Backend,
   type Executor,
   loadModelText,
   ModelError,
   Network,
   NonFiniteLossError,
+  type StepRecord,
   sgd,
   trainOnBatch,
   validateModel,
 } from '../core';
+import type { BackendStatus } from '../protocol/backend';
 import { type EngineEvent, type EngineReply, errorReply } from '../protocol/messages';
 import type { EngineRequest, LoadParams, RequestOf } from '../protocol/requests';
 import type {
@@ -21,19 +22,20 @@ import type {
 } from '../protocol/results';
 import { PROTOCOL_VERSION } from '../protocol/version';
 import { applyUpdate } from './apply-update';
+import type { EngineBackends } from './backends';
 import { RequestError, toEngineError } from './errors';
 import { runGradcheck } from './inspect-gradcheck';
 import { runInitCompare } from './inspect-init-compare';
 import { runInspect } from './inspect-run';
 import { passContext } from './pass-context';
-import { stepPayload } from './step-payload';
+import { recordTensors, stepPayload } from './step-payload';
 import { summarizeNetwork } from './summarize';
 import type { EngineResources } from './training-data';
 import { TrainingRunner } from './training-runner';
 import { validateRequest } from './validate-request';
 
 export interface EngineSessionOptions {
-  backend: Backend;
+  backends: EngineBackends;
   /** Where events (training progress) go; they are dropped when absent. */
   emit?: (event: EngineEvent) => void;
   /** Files the host reads for training (the digits); without them those datasets are refused. */
@@ -56,7 +58,7 @@ export class EngineSession {
   private readonly training: TrainingRunner;
 
   constructor(private readonly options: EngineSessionOptions) {
-    this.training = new TrainingRunner(options);
+    this.training = new TrainingRunner({ ...options, onDeviceLost: (e) => this.deviceLost(e) });
   }
 
   async handle(message: unknown): Promise<EngineReply> {
@@ -66,8 +68,33 @@ export class EngineSession {
     try {
       return await this.run(request);
     } catch (e) {
-      return errorReply(request.id, toEngineError(e));
+      if (!this.backends.lostDevice(e)) return errorReply(request.id, toEngineError(e));
+      // The GPU went away mid-request: move to the CPU, keep the model, and answer from there.
+      this.deviceLost(e);
+      try {
+        return await this.run(request);
+      } catch (again) {
+        return errorReply(request.id, toEngineError(again));
+      }
     }
+  }
+
+  /** Falls back to the CPU after a lost GPU, moving the loaded model over with its last known weights. */
+  private deviceLost(e: unknown): void {
+    const reason = e instanceof Error ? e.message : String(e);
+    const status = this.backends.fallBackToCpu(reason);
+    if (this.loaded) {
+      const { network, stepper } = this.loaded;
+      for (const t of network.paramTensors()) t.recoverHost();
+      const moved = network.withBackend(this.backends.cpu);
+      this.loaded = { network: moved, stepper: moved.executor(stepper.ctx) };
+    }
+    this.options.emit?.({
+      kind: 'event',
+      type: 'backend-changed',
+      status,
+      message: `The GPU stopped responding (${reason}). The engine now runs on the CPU; your graph and weights are kept.`,
+    });
   }
 
   private async run(request: EngineRequest): Promise<EngineReply> {
@@ -78,21 +105,34 @@ export class EngineSession {
       case 'load':
         return { kind: 'reply', id, ok: true, result: this.load(request) };
       case 'trace':
-        return { kind: 'reply', id, ok: true, result: this.trace(request) };
+        return { kind: 'reply', id, ok: true, result: await this.trace(request) };
       case 'step':
-        return { kind: 'reply', id, ok: true, result: this.step(request) };
+        return { kind: 'reply', id, ok: true, result: await this.step(request) };
       case 'train':
-        return { kind: 'reply', id, ok: true, result: this.train(request) };
+        return { kind: 'reply', id, ok: true, result: await this.train(request) };
       case 'apply-update': {
         const { network, stepper } = this.require();
-        return { kind: 'reply', id, ok: true, result: applyUpdate(network, stepper, request.learningRate) };
+        return { kind: 'reply', id, ok: true, result: await applyUpdate(network, stepper, request.learningRate) };
       }
-      case 'inspect':
-        return { kind: 'reply', id, ok: true, result: runInspect(this.require().network, this.backend, request) };
+      case 'inspect': {
+        const { network } = this.require();
+        const result = await runInspect(network, network.backend, this.backends.cpu, request);
+        return { kind: 'reply', id, ok: true, result };
+      }
       case 'gradcheck':
-        return { kind: 'reply', id, ok: true, result: runGradcheck(this.require().network, this.backend, request) };
-      case 'init-compare':
-        return { kind: 'reply', id, ok: true, result: runInitCompare(this.require().network, this.backend, request) };
+        // Central differences need float64, which only the CPU backend has.
+        return {
+          kind: 'reply',
+          id,
+          ok: true,
+          result: runGradcheck(this.require().network, this.backends.cpu, request),
+        };
+      case 'init-compare': {
+        const { network } = this.require();
+        return { kind: 'reply', id, ok: true, result: await runInitCompare(network, network.backend, request) };
+      }
+      case 'set-backend':
+        return { kind: 'reply', id, ok: true, result: await this.setBackend(request.preference) };
       case 'train-start':
         return { kind: 'reply', id, ok: true, result: await this.training.start(request) };
       case 'train-control':
@@ -111,7 +151,22 @@ export class EngineSession {
         message: `this engine speaks protocol version ${PROTOCOL_VERSION}, the client ${clientVersion}: reload the app`,
       });
     }
-    return { protocolVersion: PROTOCOL_VERSION, engine: 'backprop-studio', backend: this.options.backend.name };
+    return { protocolVersion: PROTOCOL_VERSION, engine: 'backprop-studio', backend: this.backends.status };
+  }
+
+  /** Applies the user's choice; a loaded model moves to the new backend with its current weights. */
+  private async setBackend(preference: RequestOf<'set-backend'>['preference']): Promise<BackendStatus> {
+    const status = await this.backends.choose(preference);
+    if (this.loaded) {
+      const { network, stepper } = this.loaded;
+      const target = this.backends.forDtype(network.dtype);
+      if (target !== network.backend) {
+        await network.backend.download(network.paramTensors());
+        const moved = Network.fromModel(network.toModel(), { backend: target, dtype: network.dtype });
+        this.loaded = { network: moved, stepper: moved.executor(stepper.ctx) };
+      }
+    }
+    return status;
   }
 
   private load(request: LoadParams): LoadResult {
@@ -122,7 +177,7 @@ export class EngineSession {
       throw new ModelError(checked.issues.length ? checked.issues : [{ message: 'the model could not be read' }]);
     }
     const network = Network.fromModel(checked.model, {
-      backend: this.options.backend,
+      backend: this.backends.forDtype(request.dtype),
       dtype: request.dtype,
       seed: request.seed,
     });
@@ -130,24 +185,25 @@ export class EngineSession {
     return summarizeNetwork(network);
   }
 
-  private trace(request: RequestOf<'trace'>): TraceResult {
+  private async trace(request: RequestOf<'trace'>): Promise<TraceResult> {
     const { network } = this.require();
-    const traced =
-      request.dtype && request.dtype !== network.dtype
-        ? Network.fromModel(network.toModel(), { backend: this.options.backend, dtype: request.dtype })
-        : network;
+    let traced = network;
+    if (request.dtype && request.dtype !== network.dtype) {
+      await network.backend.download(network.paramTensors());
+      traced = Network.fromModel(network.toModel(), {
+        backend: this.backends.forDtype(request.dtype),
+        dtype: request.dtype,
+      });
+    }
     return traced.trace(passContext(traced, request));
   }
 
-  private step(request: RequestOf<'step'>): StepResult {
+  private async step(request: RequestOf<'step'>): Promise<StepResult> {
     const loaded = this.require();
     const { network, stepper } = loaded;
-    const records: StepRecordPayload[] = [];
-    const record = (r: ReturnType<Executor['stepForward']>) => {
-      if (!r) return;
-      const kind = network.plan.byId.get(r.nodeId)?.kind;
-      const target = kind?.category === 'loss' ? stepper.ctx.target : undefined;
-      records.push(stepPayload(r, kind?.type ?? '?', network.params.get(r.nodeId) ?? {}, target));
+    const steps: StepRecord[] = [];
+    const record = (r: StepRecord | undefined) => {
+      if (r) steps.push(r);
     };
     switch (request.direction) {
       case 'forward':
@@ -165,6 +221,16 @@ export class EngineSession {
         while (stepper.phase !== 'done') record(stepper.stepBackward());
         break;
     }
+    const paramsOf = (id: string) => network.params.get(id) ?? {};
+    await network.backend.download([
+      ...steps.flatMap((r) => recordTensors(r, paramsOf(r.nodeId))),
+      ...stepper.lossTensors(),
+    ]);
+    const records: StepRecordPayload[] = steps.map((r) => {
+      const kind = network.plan.byId.get(r.nodeId)?.kind;
+      const target = kind?.category === 'loss' ? stepper.ctx.target : undefined;
+      return stepPayload(r, kind?.type ?? '?', paramsOf(r.nodeId), target);
+    });
     return {
       records,
       phase: stepper.phase,
@@ -179,7 +245,7 @@ export class EngineSession {
     loaded.stepper.reset();
   }
 
-  private train(request: RequestOf<'train'>): TrainResult {
+  private async train(request: RequestOf<'train'>): Promise<TrainResult> {
     const loaded = this.require();
     const { network } = loaded;
     const ctx = passContext(network, request);
@@ -189,7 +255,7 @@ export class EngineSession {
     while (losses.length < request.steps) {
       const done = losses.length;
       try {
-        const chunk = trainOnBatch(network, ctx, optimizer, Math.min(every, request.steps - done));
+        const chunk = await trainOnBatch(network, ctx, optimizer, Math.min(every, request.steps - done));
         for (const loss of chunk.losses) losses.push(loss);
       } catch (e) {
         if (e instanceof NonFiniteLossError) throw new NonFiniteLossError(done + e.step, e.nodeId);
@@ -207,11 +273,12 @@ export class EngineSession {
     }
     // The parameters changed under the stepped pass: start it again so it shows the new ones.
     loaded.stepper = network.executor(loaded.stepper.ctx);
+    await network.backend.download(network.paramTensors());
     return { losses, model: network.toModel() };
   }
 
-  private get backend(): Backend {
-    return this.options.backend;
+  private get backends(): EngineBackends {
+    return this.options.backends;
   }
 
   private require(): LoadedModel {

@@ -22,6 +22,18 @@ export function stepPayload(record: StepRecord, type: string, params: Params, ta
   return payload;
 }
 
+/** Every tensor a payload reads, to download them together before building it. */
+export function recordTensors(record: StepRecord, params: Params): Tensor[] {
+  const tensors = [...record.inputs, record.output, ...Object.values(params)];
+  if (record.upstream) tensors.push(record.upstream);
+  const backward = record.backward;
+  if (backward) {
+    if (backward.local) tensors.push(backward.local);
+    tensors.push(...backward.dInputs, ...Object.values(backward.dParams));
+  }
+  return tensors;
+}
+
 function values(t: Tensor): TensorValues {
   return t.toNested();
 }

@@ -144,6 +144,6 @@ export async function runPerceptron(model: ModelJson, dataset: Dataset, ctx: Run
     epochs: epoch,
     seconds: (now() - started) / 1000,
     converged,
-    ...finalMetrics(net, splits),
+    ...(await finalMetrics(net, splits)),
   };
 }

@@ -24,7 +24,12 @@ import type { RunSwitch } from './training-control';
 /** What a run needs from the session: where events go and the switch train-control flips. */
 export interface RunContext {
   requestId: number;
+  /** Where the run computes: the active backend (the CPU for the perceptron rule). */
   backend: Backend;
+  /** The CPU, for work done from synchronous hooks between steps (the decision boundary). */
+  cpu: Backend;
+  /** Whether an error means the GPU was lost; the session then moves to the CPU. */
+  lostDevice: (e: unknown) => boolean;
   emit: (event: EngineEvent) => void;
   control: RunSwitch;
 }
@@ -35,17 +40,20 @@ const PROGRESS_MS = 100;
 const BOUNDARY_MS = 250;
 
 /** Loss and accuracy over a split, or nothing for an empty one. */
-export function splitMetrics(net: Network, ds: Dataset): SplitMetrics | undefined {
+export async function splitMetrics(net: Network, ds: Dataset): Promise<SplitMetrics | undefined> {
   if (sampleCount(ds) === 0) return undefined;
-  const { loss, accuracy, samples } = evaluate(net, ds);
+  const { loss, accuracy, samples } = await evaluate(net, ds);
   return accuracy === undefined ? { loss, samples } : { loss, accuracy, samples };
 }
 
-export function finalMetrics(net: Network, splits: Splits): Pick<TrainDoneResult, 'train' | 'validation' | 'test'> {
+export async function finalMetrics(
+  net: Network,
+  splits: Splits,
+): Promise<Pick<TrainDoneResult, 'train' | 'validation' | 'test'>> {
   return {
-    train: splitMetrics(net, splits.train),
-    validation: splitMetrics(net, splits.validation),
-    test: splitMetrics(net, splits.test),
+    train: await splitMetrics(net, splits.train),
+    validation: await splitMetrics(net, splits.validation),
+    test: await splitMetrics(net, splits.test),
   };
 }
 
@@ -114,7 +122,11 @@ export async function runBackprop(model: ModelJson, dataset: Dataset, ctx: RunCo
       yieldEveryMs: 20,
     },
   });
-  const { net, trainer, splits } = prepared;
+  const { trainer, splits } = prepared;
+  let net = prepared.net;
+  // The boundary is drawn from a synchronous progress hook, so on the CPU, with the weights the
+  // last step left on the host (a GPU backend keeps the parameters there).
+  const boundaryNet = net.backend === ctx.cpu ? net : net.withBackend(ctx.cpu);
   const total = totalSteps(prepared);
   const batchSize = resolveBatchSize(prepared.training.batchSize, sampleCount(splits.train));
   const points = hasPlaneInput(net) ? boundaryPoints(splits) : undefined;
@@ -151,7 +163,7 @@ export async function runBackprop(model: ModelJson, dataset: Dataset, ctx: RunCo
   function sendBoundary(at: number): void {
     if (!points || !frame) return;
     lastBoundary = at;
-    const grid = boundaryGrid(net, frame);
+    const grid = boundaryGrid(boundaryNet, frame);
     emit({
       kind: 'event',
       type: 'decision-boundary',
@@ -170,19 +182,27 @@ export async function runBackprop(model: ModelJson, dataset: Dataset, ctx: RunCo
     const report = await trainer.run();
     if (report.stopped) reason = 'stopped';
   } catch (e) {
-    if (!(e instanceof NonFiniteLossError)) throw e;
-    reason = 'non-finite';
-    nonFinite = nonFiniteReport(e);
+    if (ctx.lostDevice(e)) {
+      // The weights of the last completed step are on the host: the run ends there, on the CPU.
+      for (const t of net.paramTensors()) t.recoverHost();
+      net = net.withBackend(ctx.cpu);
+      reason = 'stopped';
+    } else {
+      if (!(e instanceof NonFiniteLossError)) throw e;
+      reason = 'non-finite';
+      nonFinite = nonFiniteReport(e);
+    }
   }
   sendProgress(now());
   sendBoundary(now());
+  await net.backend.download(net.paramTensors());
   const result: TrainDoneResult = {
     reason,
     model: net.toModel(),
     steps: trainer.step,
     epochs: trainer.history.length,
     seconds: (now() - started) / 1000,
-    ...finalMetrics(net, splits),
+    ...(await finalMetrics(net, splits)),
   };
   if (nonFinite) result.nonFinite = nonFinite;
   return result;

@@ -1,7 +1,8 @@
-import { type Backend, ModelError, type ModelJson, type Plan, validateModel } from '../core';
+import { ModelError, type ModelJson, type Plan, validateModel } from '../core';
 import type { EngineEvent } from '../protocol/messages';
 import type { RequestOf } from '../protocol/requests';
 import type { DatasetPreviewResult, SearchDoneResult, TrainControlResult, TrainDoneResult } from '../protocol/training';
+import type { EngineBackends } from './backends';
 import { RequestError } from './errors';
 import { RunSwitch } from './training-control';
 import { DatasetSources, type EngineResources } from './training-data';
@@ -11,7 +12,9 @@ import { type RunContext, runBackprop } from './training-run';
 import { runSearch } from './training-search';
 
 export interface TrainingRunnerOptions {
-  backend: Backend;
+  backends: EngineBackends;
+  /** Told when a run loses the GPU, so the session can move to the CPU. */
+  onDeviceLost?: (e: unknown) => void;
   emit?: (event: EngineEvent) => void;
   resources?: EngineResources;
 }
@@ -58,8 +61,9 @@ export class TrainingRunner {
     const { model, plan } = runModel(request);
     return this.exclusive(request.id, async (ctx) => {
       const dataset = await this.sources.forModel(model, plan, request.csv);
+      // The perceptron rule updates weights on the host from each sample's output: the CPU's work.
       return model.training?.rule === 'perceptron'
-        ? runPerceptron(model, dataset, ctx)
+        ? runPerceptron(model, dataset, { ...ctx, backend: this.options.backends.cpu })
         : runBackprop(model, dataset, ctx);
     });
   }
@@ -90,7 +94,19 @@ export class TrainingRunner {
     const control = new RunSwitch();
     this.active = control;
     try {
-      return await work({ requestId, backend: this.options.backend, emit: this.options.emit ?? (() => {}), control });
+      const { backends } = this.options;
+      return await work({
+        requestId,
+        backend: backends.active,
+        cpu: backends.cpu,
+        lostDevice: (e) => {
+          if (!backends.lostDevice(e)) return false;
+          this.options.onDeviceLost?.(e);
+          return true;
+        },
+        emit: this.options.emit ?? (() => {}),
+        control,
+      });
     } finally {
       this.active = undefined;
     }

@@ -75,7 +75,7 @@ export async function runSearch(
       );
       const report = await trainer.run();
       if (report.stopped) break;
-      const validation = evaluate(net, splits.validation);
+      const validation = await evaluate(net, splits.validation);
       result = {
         index,
         config,
@@ -109,7 +109,7 @@ export async function runSearch(
     done.best = ranked[0];
     done.bestConfig = ranked[0].config;
   }
-  const test = bestNet ? splitMetrics(bestNet, splits.test) : undefined;
+  const test = bestNet ? await splitMetrics(bestNet, splits.test) : undefined;
   if (test) done.test = test;
   return done;
 }

@@ -31,6 +31,7 @@ const paramSchemas: Record<RequestType, z.ZodType> = {
     })
     .strict(),
   'apply-update': z.object({ learningRate: z.number().positive() }).strict(),
+  'set-backend': z.object({ preference: z.enum(['auto', 'webgpu', 'cpu']) }).strict(),
   ...inspectParamSchemas,
   ...trainingParamSchemas,
 };

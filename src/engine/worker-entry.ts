@@ -1,4 +1,5 @@
 import { transferListOf } from '../protocol/transfer';
+import { openWebGpu } from './gpu/open-webgpu';
 import { createEngineHost } from './host';
 
 // Vite bundles the file as an asset and rewrites this URL to it (in dev, it serves the file itself).
@@ -11,9 +12,8 @@ async function loadDigits(): Promise<ArrayBuffer> {
 }
 
 // The engine host inside a Web Worker (web mode).
-const host = createEngineHost(
-  (message) => self.postMessage(message, { transfer: transferListOf(message) }),
-  undefined,
-  { loadDigits },
-);
+const host = createEngineHost((message) => self.postMessage(message, { transfer: transferListOf(message) }), {
+  openGpu: (allowFallback) => openWebGpu((self.navigator as Navigator & { gpu?: GPU }).gpu, allowFallback),
+  resources: { loadDigits },
+});
 self.onmessage = (event: MessageEvent<unknown>) => host.receive(event.data);

@@ -1,4 +1,5 @@
 import type { Issue } from '../core';
+import type { BackendChangedEvent } from './backend';
 import type { RequestType } from './requests';
 import type { ResultOf } from './results';
 import type { TrainingEvent, TrainRunProgress } from './training';
@@ -61,7 +62,7 @@ export interface TrainProgressEvent {
   run?: TrainRunProgress;
 }
 
-export type EngineEvent = TrainProgressEvent | TrainingEvent;
+export type EngineEvent = TrainProgressEvent | TrainingEvent | BackendChangedEvent;
 
 /** Everything the engine sends. */
 export type EngineMessage = EngineReply | EngineEvent;

@@ -1,4 +1,5 @@
 import type { DType, NestedNumbers } from '../core';
+import type { SetBackendParams } from './backend';
 import type { GradcheckParams, InitCompareParams, InspectParams } from './inspect-messages';
 import { TRAINING_REQUEST_TYPES, type TrainingRequestParams } from './training';
 
@@ -61,6 +62,7 @@ export interface RequestParams extends TrainingRequestParams {
   inspect: InspectParams;
   gradcheck: GradcheckParams;
   'init-compare': InitCompareParams;
+  'set-backend': SetBackendParams;
 }
 
 export type RequestType = keyof RequestParams;
@@ -75,6 +77,7 @@ export const REQUEST_TYPES: readonly RequestType[] = [
   'inspect',
   'gradcheck',
   'init-compare',
+  'set-backend',
   ...TRAINING_REQUEST_TYPES,
 ];
 

@@ -1,4 +1,5 @@
 import type { DType, Issue, ModelJson, NestedArray, NodeCategory, Phase, Trace } from '../core';
+import type { BackendStatus } from './backend';
 import type { GradcheckResult, InitCompareResult, InspectResult } from './inspect-messages';
 import type { TrainingResultOf } from './training';
 
@@ -11,8 +12,8 @@ export type TensorValues = NestedArray;
 export interface HelloResult {
   protocolVersion: number;
   engine: 'backprop-studio';
-  /** The compute backend: 'cpu' or 'webgpu'. */
-  backend: string;
+  /** The compute backend and why it is the one. */
+  backend: BackendStatus;
 }
 
 export interface ParamSummary {
@@ -124,4 +125,5 @@ export interface ResultOf extends TrainingResultOf {
   inspect: InspectResult;
   gradcheck: GradcheckResult;
   'init-compare': InitCompareResult;
+  'set-backend': BackendStatus;
 }

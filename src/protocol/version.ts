@@ -1,2 +1,2 @@
 /** Raised whenever a message changes shape; both sides check it in `hello`. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;

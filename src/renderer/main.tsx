@@ -5,6 +5,7 @@ import { browserHost } from './shell/browser-host';
 import { desktopHost } from './shell/desktop-host';
 import { syncModelToEngine } from './shell/engine-model-sync';
 import { StudioApp } from './shell/StudioApp';
+import { localPreferences } from './stores/backend-preference';
 import { useGraphStore } from './stores/graph-store';
 import { createSessionStore } from './stores/session-store';
 
@@ -12,6 +13,7 @@ const session = createSessionStore({
   connect: connectEngine,
   transport: engineTransport(),
   beforeRequest: () => modelSync.flush(),
+  preferences: localPreferences,
 });
 const host = window.studio ? desktopHost(window.studio) : browserHost();
 

@@ -97,7 +97,7 @@ describe.concurrent('gradcheck', () => {
     const result = await runCli([...args, '--input', '[[0.3, -0.2], [1, 0.5]]', '--target', '[[0.5], [0]]']);
     expect(result.status, result.stderr).toBe(0);
     const lines = result.stdout.split('\n');
-    expect(lines[0]).toBe(`${examples}/xor-mlp.json: gradient check in float64, batch 2`);
+    expect(lines[0]).toBe(`${examples}/xor-mlp.json: gradient check in float64, batch 2, CPU (JavaScript)`);
     const header = lines.findIndex((l) => l.startsWith('node'));
     expect(lines[header]).toMatch(/^node\s+tensor\s+checked\s+max abs error\s+max rel error\s+result$/);
     const rows = lines.slice(header + 2, lines.indexOf('', header));

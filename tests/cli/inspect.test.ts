@@ -38,11 +38,13 @@ const exploding = `${examples}/exploding.json`;
 // Every case spawns the CLI (tsx compiles on start), several at once on a shared machine: be patient.
 describe.concurrent('inspect', { timeout: 90_000 }, () => {
   it('prints activations, gradients and the vanishing flags of a deep sigmoid stack', async () => {
-    const result = await runCli(['inspect', vanishing]);
+    const result = await runCli(['inspect', vanishing, '--backend', 'cpu']);
     expect(result.status, result.stderr).toBe(0);
     // Explanations are wrapped to 100 columns: compare them with single spaces.
     const out = result.stdout.replace(/\n {2}(?=\S)/g, ' ');
-    expect(out.split('\n')[0]).toBe(`${vanishing}: one forward and backward pass (float32) on the model's sample`);
+    expect(out.split('\n')[0]).toBe(
+      `${vanishing}: one forward and backward pass (float32, CPU (JavaScript)) on the model's sample`,
+    );
     expect(result.stdout).toMatch(/^node\s+type\s+mean\s+std\s+min\s+max\s+saturated\s+dead$/m);
     expect(result.stdout).toMatch(
       /^layer\s+distance\s+\|dE\/dW\|\s+mean \|dE\/dW\|\s+\|dE\/dx\|\s+vs last\s+growth\/layer\s+flag$/m,

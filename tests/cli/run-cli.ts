@@ -11,14 +11,29 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the CLI as users do, through the bin launcher, from the repository root. */
-export function runCli(args: string[], options: { timeoutMs?: number } = {}): Promise<CliResult> {
-  const env = { ...process.env };
+/**
+ * Runs the CLI as users do, through the bin launcher, from the repository root. `env` adds to (or,
+ * set to undefined, removes from) the test process's environment.
+ */
+export function runCli(
+  args: string[],
+  options: { timeoutMs?: number; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
+  return runNode(['bin/backprop-studio.mjs', ...args], options);
+}
+
+/** Runs Node with these arguments from the repository root, in the environment runCli gives the CLI. */
+export function runNode(
+  args: string[],
+  options: { timeoutMs?: number; env?: Record<string, string | undefined> } = {},
+): Promise<CliResult> {
+  const env = { ...process.env, ...options.env };
   delete env.BACKPROP_STUDIO_DEBUG;
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['bin/backprop-studio.mjs', ...args],
+      args,
       { cwd: repoRoot, env, timeout: options.timeoutMs ?? 20_000, maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const status = error ? error.code : 0;

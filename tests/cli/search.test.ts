@@ -60,11 +60,13 @@ describe.concurrent('search', () => {
       '10',
       '--seed',
       '2',
+      '--backend',
+      'cpu',
     ]);
     expect(result.status, result.stderr).toBe(0);
     expect(result.stderr.trim().split('\n')).toHaveLength(3);
     expect(result.stdout).toMatch(
-      /^resources\/examples\/xor-mlp\.json: random search, 3 trials on xor \(120 train, 40 validation, 40 test samples\)$/m,
+      /^resources\/examples\/xor-mlp\.json: random search on CPU \(JavaScript\), 3 trials on xor \(120 train, 40 validation, 40 test samples\)$/m,
     );
     expect(result.stdout).toMatch(/^rank\s+learningRate\s+units\s+activation\s+val loss\s+val accuracy\s+seconds$/m);
     expect(result.stdout).toMatch(/^\s+1\s+[\d.e-]+\s+[28]\s+(relu|tanh)\s/m);

@@ -203,17 +203,17 @@ describe('Executor: stepping a pass', () => {
 describe('training on a batch', () => {
   const xor = example('xor-mlp.json');
 
-  function trainXor(seed: number, steps: number) {
+  async function trainXor(seed: number, steps: number) {
     const net = Network.fromModel(xor, { backend, seed });
     const ctx = net.context();
-    const { losses } = trainOnBatch(net, ctx, sgd(0.5), steps);
+    const { losses } = await trainOnBatch(net, ctx, sgd(0.5), steps);
     const ex = net.executor(ctx);
     ex.runForward();
     return { net, losses, out: values(ex.outputs.get('out_act')) };
   }
 
-  it('learns XOR with SGD (lr 0.5) to 100% accuracy, deterministically', () => {
-    const a = trainXor(0, 1000);
+  it('learns XOR with SGD (lr 0.5) to 100% accuracy, deterministically', async () => {
+    const a = await trainXor(0, 1000);
     expect(a.losses).toHaveLength(1000);
     expect(a.out.map(Math.round)).toEqual([0, 1, 1, 0]);
     for (const [i, t] of [0, 1, 1, 0].entries()) expect(Math.abs(a.out[i] - t)).toBeLessThan(0.1);
@@ -221,20 +221,20 @@ describe('training on a batch', () => {
     expect(a.losses[a.losses.length - 1]).toBeLessThan(0.01);
     expect(a.losses.every(Number.isFinite)).toBe(true);
     // the same seed gives the same run, loss for loss
-    const b = trainXor(0, 1000);
+    const b = await trainXor(0, 1000);
     expect(b.losses).toEqual(a.losses);
     expect(values(b.net.params.get('hidden')?.W)).toEqual(values(a.net.params.get('hidden')?.W));
     // another seed starts elsewhere
-    const c = trainXor(1, 1);
+    const c = await trainXor(1, 1);
     expect(c.losses[0]).not.toBe(a.losses[0]);
   });
 
-  it('each loss is computed with the weights before that step', () => {
+  it('each loss is computed with the weights before that step', async () => {
     const net = Network.fromModel(xor, { backend, seed: 3 });
     const ctx = net.context();
     const before = net.executor(ctx);
     before.runForward();
-    const { losses } = trainOnBatch(net, ctx, sgd(0.5), 3);
+    const { losses } = await trainOnBatch(net, ctx, sgd(0.5), 3);
     expect(losses[0]).toBe(before.loss);
     expect(losses[2]).toBeLessThan(losses[0]);
   });
@@ -260,12 +260,12 @@ describe('training on a batch', () => {
     return Network.fromModel(model, { backend, dtype: 'float32' });
   }
 
-  it('a dense layer overflowing float32 stops training with NonFiniteLossError naming that node', () => {
+  it('a dense layer overflowing float32 stops training with NonFiniteLossError naming that node', async () => {
     const net = linear([1e38, 1e38], [[10, 10]], [[0]]);
     const W = values(net.params.get('h')?.W);
     let error: unknown;
     try {
-      trainOnBatch(net, net.context(), sgd(0.1), 5);
+      await trainOnBatch(net, net.context(), sgd(0.1), 5);
     } catch (e) {
       error = e;
     }
@@ -278,7 +278,7 @@ describe('training on a batch', () => {
     expect(values(net.params.get('h')?.W)).toEqual(W);
   });
 
-  it('a learning rate far too large diverges and is caught at the first non-finite loss', () => {
+  it('a learning rate far too large diverges and is caught at the first non-finite loss', async () => {
     const input = [
       [1, 2],
       [3, -1],
@@ -287,7 +287,7 @@ describe('training on a batch', () => {
     const net = linear([0.1, -0.2], input, [[1], [0], [2]]);
     let error: unknown;
     try {
-      trainOnBatch(net, net.context(), sgd(50), 500);
+      await trainOnBatch(net, net.context(), sgd(50), 500);
     } catch (e) {
       error = e;
     }
@@ -298,16 +298,16 @@ describe('training on a batch', () => {
     expect(['h', 'y', 'loss']).toContain(e.nodeId);
     // the losses before it grew: rerun the finite steps
     const again = linear([0.1, -0.2], input, [[1], [0], [2]]);
-    const { losses } = trainOnBatch(again, again.context(), sgd(50), e.step);
+    const { losses } = await trainOnBatch(again, again.context(), sgd(50), e.step);
     expect(losses.every(Number.isFinite)).toBe(true);
     for (let i = 1; i < losses.length; i++) expect(losses[i]).toBeGreaterThan(losses[i - 1]);
   });
 
-  it('a model without a loss cannot be trained', () => {
+  it('a model without a loss cannot be trained', async () => {
     const model = example('backprop-2-2-2.json');
     model.nodes = model.nodes.filter((n) => n.id !== 'loss');
     model.edges = model.edges.filter((e) => e.to !== 'loss');
     const net = Network.fromModel(model, { backend });
-    expect(() => trainOnBatch(net, net.context(), sgd(0.5), 1)).toThrow(/no loss node to train on/);
+    await expect(trainOnBatch(net, net.context(), sgd(0.5), 1)).rejects.toThrow(/no loss node to train on/);
   });
 });

@@ -164,9 +164,9 @@ describe('worked backpropagation example 2-2-2', () => {
     });
   });
 
-  it('Network.trace gives the values and gradients as nested arrays', () => {
+  it('Network.trace gives the values and gradients as nested arrays', async () => {
     const net = Network.fromModel(model, { backend, dtype: 'float64' });
-    const trace = net.trace(net.context());
+    const trace = await net.trace(net.context());
     expectSignificant(trace.loss ?? undefined, e.E_total, 9, 'trace loss');
     expect(Object.keys(trace.nodes)).toEqual(['x', 'h', 'h_act', 'o', 'o_act', 'loss']);
     expect(trace.nodes.h.type).toBe('dense');

@@ -41,8 +41,19 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
+/**
+ * Chromium's WebGPU on SwiftShader, its software Vulkan driver: an adapter on any machine. The
+ * page must come from http://127.0.0.1 (a secure context) for navigator.gpu to exist.
+ */
+export const WEBGPU_ARGS = ['--enable-unsafe-webgpu', '--enable-features=Vulkan', '--use-webgpu-adapter=swiftshader'];
+
+export interface StartOptions {
+  /** Launch with WebGPU on SwiftShader instead of with the GPU disabled. */
+  webgpu?: boolean;
+}
+
 /** The app in web mode, as `npm run web` serves it, and a headless Chromium to drive it. */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(options: StartOptions = {}): Promise<WebApp> {
   mkdirSync(shots, { recursive: true });
   const port = await freePort();
   const server: ViteDevServer = await createServer({
@@ -54,7 +65,12 @@ export async function startWebApp(): Promise<WebApp> {
   await server.listen();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+    args: [
+      '--no-sandbox',
+      ...(options.webgpu ? WEBGPU_ARGS : ['--disable-gpu']),
+      '--disable-background-networking',
+      '--disable-component-update',
+    ],
   });
   return {
     url: `http://127.0.0.1:${port}/`,

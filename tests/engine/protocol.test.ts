@@ -39,7 +39,12 @@ describe('engine protocol over worker_threads', () => {
     expect(await ok('hello', { clientVersion: PROTOCOL_VERSION })).toEqual({
       protocolVersion: PROTOCOL_VERSION,
       engine: 'backprop-studio',
-      backend: 'cpu',
+      backend: {
+        preference: 'auto',
+        active: 'cpu',
+        description: 'CPU (JavaScript)',
+        note: 'this engine host has no WebGPU',
+      },
     });
   });
 

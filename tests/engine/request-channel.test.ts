@@ -32,7 +32,7 @@ describe('the renderer engine client against the real engine host', () => {
       client.request('load', { text: workedExample }),
       client.request('trace', { dtype: 'float64' }),
     ]);
-    expect(hello.backend).toBe('cpu');
+    expect(hello.backend.active).toBe('cpu');
     expect(model.nodes).toHaveLength(6);
     expect(trace.loss).toBeCloseTo(0.298371109, 6);
   });

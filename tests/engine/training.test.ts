@@ -34,7 +34,7 @@ async function ok<T extends RequestType>(type: T, params: Record<string, unknown
 
 function eventsOf<T extends EngineEvent['type']>(requestId: number, type: T): Extract<EngineEvent, { type: T }>[] {
   return engine.events.filter(
-    (e): e is Extract<EngineEvent, { type: T }> => e.type === type && e.requestId === requestId,
+    (e): e is Extract<EngineEvent, { type: T }> => e.type === type && 'requestId' in e && e.requestId === requestId,
   );
 }
 

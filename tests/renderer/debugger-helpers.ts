@@ -1,4 +1,4 @@
-import { createCpuBackend } from '../../src/core';
+import { EngineBackends } from '../../src/engine/backends';
 import { EngineSession } from '../../src/engine/session';
 import type { RequestParams, RequestType } from '../../src/protocol/requests';
 import type { ResultOf } from '../../src/protocol/results';
@@ -14,7 +14,7 @@ export interface InProcessClient extends EngineClient {
 }
 
 export function inProcessClient(): InProcessClient {
-  const session = new EngineSession({ backend: createCpuBackend() });
+  const session = new EngineSession({ backends: new EngineBackends() });
   let nextId = 1;
   let failure: string | null = null;
   const sent: RequestType[] = [];

@@ -1,68 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { emptyModel, type ModelJson } from '../../src/core/graph/model';
-import type { EngineEvent } from '../../src/protocol/messages';
 import type { RequestType } from '../../src/protocol/requests';
-import { EngineClientError } from '../../src/renderer/engine-client/client-error';
-import type { EngineConnection } from '../../src/renderer/engine-client/connect';
-import type { EngineClient } from '../../src/renderer/engine-client/engine-client';
 import { createSessionStore } from '../../src/renderer/stores/session-store';
+import { cpuStatus, FakeEngine, fakeSession, loads, named } from './fake-engine';
 
-/** An engine that answers load with a summary, or with invalid-model for a model named 'bad'. */
-class FakeEngine implements EngineClient {
-  readonly transport = 'worker' as const;
-  readonly requests: { type: RequestType; params: unknown }[] = [];
-  private readonly disconnectListeners = new Set<(error: EngineClientError) => void>();
-  closed = false;
-
-  async request(type: RequestType, params: unknown): Promise<never> {
-    this.requests.push({ type, params });
-    if (this.closed) throw new EngineClientError({ code: 'disconnected', message: 'gone' });
-    const model = (params as { model?: ModelJson }).model;
-    if (type === 'load' && model?.name === 'bad') {
-      throw new EngineClientError({ code: 'invalid-model', message: 'the model has no input node' });
-    }
-    return { nodes: [], paramCount: 12, batch: 1, hasSample: true, hasTarget: true } as never;
-  }
-  onEvent(_listener: (event: EngineEvent) => void): () => void {
-    return () => {};
-  }
-  onDisconnect(listener: (error: EngineClientError) => void): () => void {
-    this.disconnectListeners.add(listener);
-    return () => this.disconnectListeners.delete(listener);
-  }
-  close(): void {
-    this.closed = true;
-  }
-  crash(): void {
-    this.closed = true;
-    for (const l of this.disconnectListeners) l(new EngineClientError({ code: 'disconnected', message: 'crashed' }));
-  }
-}
-
-function setup(failures = 0) {
-  const engines: FakeEngine[] = [];
-  let toFail = failures;
-  const session = createSessionStore({
-    transport: 'worker',
-    retryDelayMs: 1,
-    connect: async (): Promise<EngineConnection> => {
-      if (toFail-- > 0) throw new Error('no worker');
-      const engine = new FakeEngine();
-      engines.push(engine);
-      return {
-        client: engine,
-        hello: { protocolVersion: 1, engine: 'backprop-studio', backend: 'cpu' },
-        kill: () => engine.crash(),
-      } as EngineConnection;
-    },
-  });
-  const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
-  return { session, engines, settle, state: () => session.getState() };
-}
-
-const named = (name: string): ModelJson => ({ ...emptyModel(), name });
-const loads = (engine: FakeEngine) =>
-  engine.requests.filter((r) => r.type === 'load').map((r) => (r.params as { model: ModelJson }).model.name);
+const setup = (failures = 0) => fakeSession({ failures });
 
 describe('engine session', () => {
   it('starts the engine and sends it the graph it was given before it was ready', async () => {
@@ -71,7 +12,7 @@ describe('engine session', () => {
     expect(state().model.state).toBe('loading');
     await session.getState().start();
     await settle();
-    expect(state().engine).toEqual({ state: 'ready', backend: 'cpu' });
+    expect(state().engine).toEqual({ state: 'ready', backend: cpuStatus('auto', 'no WebGPU adapter is available') });
     expect(loads(engines[0])).toEqual(['first']);
     expect(state().model).toMatchObject({ state: 'loaded', summary: { paramCount: 12 } });
     expect(state().modelRevision).toBe(1);
@@ -150,7 +91,7 @@ describe('engine session', () => {
       beforeRequest: (type) => flushed.push(type),
       connect: async () => ({
         client: new FakeEngine(),
-        hello: { protocolVersion: 1, engine: 'backprop-studio', backend: 'cpu' },
+        hello: { protocolVersion: 1, engine: 'backprop-studio', backend: cpuStatus() },
       }),
     });
     await session.getState().start();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyModel, type ModelJson } from '../../src/core/graph/model';
+import type { BackendStatus } from '../../src/protocol/backend';
 import type { EngineEvent } from '../../src/protocol/messages';
 import type { RequestType } from '../../src/protocol/requests';
 import { EngineClientError } from '../../src/renderer/engine-client/client-error';
@@ -7,6 +8,8 @@ import type { EngineConnection } from '../../src/renderer/engine-client/connect'
 import type { EngineClient } from '../../src/renderer/engine-client/engine-client';
 import { SupervisedClient } from '../../src/renderer/engine-client/supervised-client';
 import { createSessionStore } from '../../src/renderer/stores/session-store';
+
+const CPU: BackendStatus = { preference: 'auto', active: 'cpu', description: 'CPU (JavaScript)' };
 
 /**
  * An engine that, like the real one, answers 'no-model' until a load has been answered; its
@@ -22,6 +25,8 @@ class SlowLoadEngine implements EngineClient {
   private stopped = false;
 
   async request(type: RequestType, params: unknown): Promise<never> {
+    // The backend the session asks for before the graph: answered at once, and not what these tests race.
+    if (type === 'set-backend') return CPU as never;
     this.arrivals.push({ type, params, hadModel: this.hasModel });
     if (this.stopped) throw new EngineClientError({ code: 'disconnected', message: 'gone' });
     if (type === 'load') {
@@ -64,7 +69,7 @@ function session() {
     connect: async (): Promise<EngineConnection> => {
       const engine = new SlowLoadEngine();
       engines.push(engine);
-      return { client: engine, hello: { protocolVersion: 1, engine: 'backprop-studio', backend: 'cpu' } };
+      return { client: engine, hello: { protocolVersion: 1, engine: 'backprop-studio', backend: CPU } };
     },
   });
   return { store, engines, client: store.getState().client };

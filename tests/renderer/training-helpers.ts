@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { createCpuBackend } from '../../src/core';
 import type { ModelJson } from '../../src/core/graph/model';
+import { EngineBackends } from '../../src/engine/backends';
 import { EngineSession } from '../../src/engine/session';
 import { diskResources } from '../../src/engine/training-files';
 import type { EngineEvent } from '../../src/protocol/messages';
@@ -19,7 +19,7 @@ export const exampleFile = (name: string): string =>
 export function eventingClient(): EngineClient {
   const listeners = new Set<(event: EngineEvent) => void>();
   const session = new EngineSession({
-    backend: createCpuBackend(),
+    backends: new EngineBackends(),
     emit: (event) => {
       for (const listener of listeners) listener(event);
     },

@@ -1,6 +1,6 @@
 import { checkModelGradients, type GradCheckEntry, gradCheckDefaults } from '../../core';
 import { nonNegativeNumber, type ParsedArgs, positiveInteger, positiveNumber, stringFlag } from '../args';
-import { EXIT_FAILED, EXIT_OK } from '../errors';
+import { EXIT_FAILED, EXIT_OK, UsageError } from '../errors';
 import { withEngineErrors } from '../model-file';
 import { sampleOptions, sampleOptionsHelp } from '../options';
 import { openNetwork } from '../run-model';
@@ -32,6 +32,8 @@ Options:
 ${sampleOptionsHelp}
   --seed N            seed for initialising parameters the model does not store and for choosing
                       the elements of large tensors (default 0)
+  --backend B         auto (default) or cpu: the check needs float64, which WebGPU does not have,
+                      so it always runs on the CPU; --backend webgpu is refused (exit status 2)
   --json              print { passed, epsilon, tolerance, entries: [{ node, tensor, checked, total,
                       maxAbsError, maxRelError, passed }] }
   -h, --help          show this help
@@ -57,8 +59,13 @@ export interface GradCheckRow {
   passed: boolean;
 }
 
-export function run(parsed: ParsedArgs, print: Print): number {
+export async function run(parsed: ParsedArgs, print: Print): Promise<number> {
   const flag = (name: string) => stringFlag(parsed, name);
+  if (flag('backend') === 'webgpu')
+    throw new UsageError(
+      'runs in float64, which WebGPU does not have: drop --backend webgpu (it runs on the CPU)',
+      'gradcheck',
+    );
   const epsilonText = flag('epsilon');
   const epsilon = epsilonText === undefined ? defaultEpsilon : positiveNumber('gradcheck', 'epsilon', epsilonText);
   const toleranceText = flag('tolerance');
@@ -67,7 +74,7 @@ export function run(parsed: ParsedArgs, print: Print): number {
   const maxText = flag('max-elements');
   const maxElements =
     maxText === undefined ? defaultMaxElements : positiveInteger('gradcheck', 'max-elements', maxText);
-  const { loaded, net, seed } = openNetwork('gradcheck', parsed, { loss: true, dtype: 'float64' });
+  const { loaded, net, seed } = await openNetwork('gradcheck', parsed, { loss: true, dtype: 'float64' });
   const ctx = net.context();
   const entries = withEngineErrors(loaded.file, () =>
     checkModelGradients(net, ctx, { epsilon, tolerance, absoluteTolerance, maxElements, seed }),
@@ -89,20 +96,29 @@ export function run(parsed: ParsedArgs, print: Print): number {
   if (parsed.values.json) {
     print(`${JSON.stringify({ passed, epsilon, tolerance, entries: rows })}\n`);
   } else {
-    print(report(loaded.file, loaded.plan.batch, { epsilon, tolerance }, rows, passed));
+    print(
+      report(
+        loaded.file,
+        `batch ${loaded.plan.batch}, ${net.backend.description}`,
+        { epsilon, tolerance },
+        rows,
+        passed,
+      ),
+    );
   }
   return passed ? EXIT_OK : EXIT_FAILED;
 }
 
 function report(
   file: string,
-  batch: number,
+  /** "batch 1, CPU (JavaScript)". */
+  where: string,
   o: { epsilon: number; tolerance: number },
   rows: GradCheckRow[],
   passed: boolean,
 ): string {
   const heading =
-    `${file}: gradient check in float64, batch ${batch}\n` +
+    `${file}: gradient check in float64, ${where}\n` +
     `epsilon ${formatNumber(o.epsilon)}, tolerance ${formatNumber(o.tolerance)} relative ` +
     `(absolute errors up to ${formatNumber(absoluteTolerance)} pass)\n\n`;
   const table = formatTable(

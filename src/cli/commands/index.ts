@@ -8,7 +8,7 @@ export interface CommandModule {
   usage: string;
   options: OptionSpecs;
   /** The exit status where the command decides it (gradcheck: 1 when a gradient fails); 0 without one. */
-  run(parsed: ParsedArgs, print: Print): number | void;
+  run(parsed: ParsedArgs, print: Print): number | void | Promise<number | void>;
 }
 
 export interface CommandEntry {

@@ -1,5 +1,4 @@
 import {
-  createCpuBackend,
   type Dataset,
   DEFAULT_SATURATION_THRESHOLD,
   datasetFromSample,
@@ -14,16 +13,18 @@ import {
   trainThenInspect,
 } from '../../core';
 import { choice, nonNegativeInteger, type ParsedArgs, positiveNumber, stringFlag, takePositionals } from '../args';
+import { backendFlag, openBackend } from '../backend-flag';
 import { loadDataset } from '../dataset-file';
 import { CliError } from '../errors';
-import { readModelFile, requireSample, withEngineErrors, withSampleFlags } from '../model-file';
+import { readModelFile, requireSample, withEngineErrors, withEngineErrorsAsync, withSampleFlags } from '../model-file';
 import { runOptions, runOptionsHelp } from '../options';
+import { backendJson, dtypeFlag } from '../run-model';
 import { formatNumber, formatTable } from '../table';
 import type { Print } from './index';
 
 const { vanishingRatio, explodingFactor } = gradientFlowDefaults;
 
-export const usage = `Usage: backprop-studio inspect <model.json> [--dataset D] [--steps N] [--json]
+export const usage = `Usage: backprop-studio inspect <model.json> [--dataset D] [--steps N] [--backend B] [--json]
 
 Shows what the inspector panels show, from one forward and backward pass: every node's
 activations (mean, standard deviation, range, the share of saturated sigmoid/tanh values and of
@@ -46,9 +47,9 @@ Options:
   --saturation X      a sigmoid/tanh value is saturated where its slope is below X
                       (default ${DEFAULT_SATURATION_THRESHOLD})
 ${runOptionsHelp}
-  --json              print { file, dtype, data, training, loss, activations, gradients, flow }:
-                      training is null or { steps, losses, stopped?, dataset }; per-channel maps
-                      of conv outputs are left out
+  --json              print { file, dtype, backend, data, training, loss, activations, gradients,
+                      flow }: backend is { name, description }; training is null or { steps,
+                      losses, stopped?, dataset }; per-channel maps of conv outputs are left out
   -h, --help          show this help
 
 Example:
@@ -63,7 +64,7 @@ export const options = {
   saturation: { type: 'string' },
 } as const;
 
-export function run(parsed: ParsedArgs, print: Print): void {
+export async function run(parsed: ParsedArgs, print: Print): Promise<void> {
   const flag = (name: string) => stringFlag(parsed, name);
   const [file] = takePositionals('inspect', parsed.positionals, ['<model.json>']);
   const thresholds = readThresholds(parsed);
@@ -71,8 +72,8 @@ export function run(parsed: ParsedArgs, print: Print): void {
   const steps = stepsText === undefined ? 0 : nonNegativeInteger('inspect', 'steps', stepsText);
   const datasetName = flag('dataset');
   const named = datasetName === undefined ? undefined : choice('inspect', 'dataset', datasetName, datasetNames);
-  const dtypeText = flag('dtype');
-  const dtype = dtypeText === undefined ? 'float32' : choice('inspect', 'dtype', dtypeText, ['float32', 'float64']);
+  const dtype = dtypeFlag('inspect', parsed);
+  const chosen = backendFlag('inspect', parsed, dtype);
   const loaded = withSampleFlags(readModelFile(file), { input: flag('input'), target: flag('target') });
   if (loaded.plan.lossIds.length === 0)
     throw new CliError(`${file}: the model has no loss node, so no gradient to inspect; connect one to its output`);
@@ -87,8 +88,9 @@ export function run(parsed: ParsedArgs, print: Print): void {
     : steps > 0
       ? withEngineErrors(file, () => datasetFromSample(loaded.model))
       : undefined;
-  const result = withEngineErrors(file, () => {
-    const net = Network.fromModel(loaded.model, { backend: createCpuBackend(), dtype, seed });
+  const backend = await openBackend('inspect', chosen, dtype);
+  const result = await withEngineErrorsAsync(file, () => {
+    const net = Network.fromModel(loaded.model, { backend, dtype, seed });
     const batch = typeof training.batchSize === 'number' ? training.batchSize : Number.POSITIVE_INFINITY;
     const probe = named && dataset ? probeBatch(dataset, batch, net) : net.context();
     const { optimizer, batchSize } = training;
@@ -107,11 +109,13 @@ export function run(parsed: ParsedArgs, print: Print): void {
   if (parsed.values.json) {
     const { training: trained, inspection } = result;
     const trainedJson = trained ? { ...trained, dataset: dataset?.name ?? null } : null;
-    print(`${JSON.stringify({ file, dtype, data, training: trainedJson, ...inspection })}\n`);
+    print(
+      `${JSON.stringify({ file, dtype, backend: backendJson(backend), data, training: trainedJson, ...inspection })}\n`,
+    );
     return;
   }
   const trainedOn = spec && dataset ? `${dataset.name} (${sampleCount(dataset)} samples)` : "the model's sample";
-  print(report(file, dtype, data, trainedOn, result, training.optimizer.type));
+  print(report(file, `${dtype}, ${backend.description}`, data, trainedOn, result, training.optimizer.type));
 }
 
 function readThresholds(parsed: ParsedArgs) {
@@ -128,13 +132,14 @@ function readThresholds(parsed: ParsedArgs) {
 
 function report(
   file: string,
-  dtype: string,
+  /** "float32, CPU (JavaScript)". */
+  how: string,
   data: string,
   trainedOn: string,
   { training, inspection }: TrainedInspection,
   optimizer: string,
 ): string {
-  const lines = [`${file}: one forward and backward pass (${dtype}) on ${data}`];
+  const lines = [`${file}: one forward and backward pass (${how}) on ${data}`];
   if (training) {
     const [first] = training.losses;
     const last = training.losses[training.losses.length - 1];

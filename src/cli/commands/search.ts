@@ -1,5 +1,4 @@
 import {
-  createCpuBackend,
   type HyperSearchResult,
   type SearchConfig,
   type SearchMethod,
@@ -9,11 +8,13 @@ import {
   type TrialResult,
 } from '../../core';
 import { choice, type ParsedArgs, positiveInteger, stringFlag, takePositionals } from '../args';
+import { backendFlag, backendOptions, backendOptionsHelp, openBackend } from '../backend-flag';
 import { loadDataset } from '../dataset-file';
 import { UsageError } from '../errors';
-import { readModelFile, withEngineErrors } from '../model-file';
+import { readModelFile, withEngineErrorsAsync } from '../model-file';
 import { commonOptions } from '../options';
 import { percent } from '../progress';
+import { backendJson } from '../run-model';
 import { spaceFromFlags, spaceOptions, spaceOptionsHelp } from '../search-flags';
 import { formatNumber, formatTable } from '../table';
 import { saveModel } from '../train-run';
@@ -43,8 +44,9 @@ Options:
   --grid-points N     grid: rates taken from a --lr range (default 3)
   --epochs E          epochs per trial (default: the training section's)
 ${dataOptionsHelp}
+${backendOptionsHelp}
   --out FILE          write the model with the best config applied (weights kept where they fit)
-  --json              print { method, trials: [...] best first, best, test }
+  --json              print { method, trials: [...] best first, best, test, backend }
   -h, --help          show this help
 
 Example:
@@ -55,6 +57,7 @@ export const options = {
   ...commonOptions,
   ...dataOptions,
   ...spaceOptions,
+  ...backendOptions,
   method: { type: 'string' },
   trials: { type: 'string' },
   'grid-points': { type: 'string' },
@@ -62,7 +65,7 @@ export const options = {
   out: { type: 'string' },
 } as const;
 
-export function run(parsed: ParsedArgs, print: Print): void {
+export async function run(parsed: ParsedArgs, print: Print): Promise<void> {
   const [file] = takePositionals('search', parsed.positionals, ['<model.json>']);
   const flag = (name: string) => stringFlag(parsed, name);
   const method = choice<SearchMethod>('search', 'method', flag('method') ?? 'lipo', searchMethods);
@@ -72,6 +75,8 @@ export function run(parsed: ParsedArgs, print: Print): void {
     return text === undefined ? undefined : positiveInteger('search', name, text);
   };
   const trials = count('trials') ?? (method === 'grid' ? Number.POSITIVE_INFINITY : DEFAULT_TRIALS);
+  // Trials train in float32: the search has no --dtype.
+  const chosen = backendFlag('search', parsed, 'float32');
   const loaded = readModelFile(file);
   const training = checkTraining(withDataFlags('search', parsed, loaded), file);
   if (!training.dataset)
@@ -79,12 +84,13 @@ export function run(parsed: ParsedArgs, print: Print): void {
   const model = { ...loaded.model, training };
   const dataset = loadDataset(training.dataset, file, loaded.plan);
   const json = Boolean(parsed.values.json);
-  const result = withEngineErrors(file, () =>
+  const backend = await openBackend('search', chosen, 'float32');
+  const result = await withEngineErrorsAsync(file, () =>
     searchHyperparameters(model, dataset, {
       space,
       method,
       trials,
-      backend: createCpuBackend(),
+      backend,
       unitsNode: flag('units-node'),
       gridPoints: count('grid-points'),
       epochs: count('epochs'),
@@ -96,18 +102,20 @@ export function run(parsed: ParsedArgs, print: Print): void {
   const saved = saveModel(flag('out'), file, result.bestModel, 'model with the best config');
   if (json) {
     const test = result.test ? { loss: result.test.loss, accuracy: result.test.accuracy ?? null } : null;
-    print(`${JSON.stringify({ method, trials: result.ranked, best: result.best, test })}\n`);
+    print(
+      `${JSON.stringify({ method, trials: result.ranked, best: result.best, test, backend: backendJson(backend) })}\n`,
+    );
     return;
   }
-  print(report(file, method, result, dataset.name));
+  print(report(file, `${method} search on ${backend.description}`, result, dataset.name));
   print(`\n${saved}`);
 }
 
-function report(file: string, method: SearchMethod, r: HyperSearchResult, data: string): string {
+function report(file: string, what: string, r: HyperSearchResult, data: string): string {
   const { splits } = r;
   const keys = columnOrder.filter((k) => k in r.best.config);
   const header =
-    `${file}: ${method} search, ${r.ranked.length} trials on ${data} ` +
+    `${file}: ${what}, ${r.ranked.length} trials on ${data} ` +
     `(${sampleCount(splits.train)} train, ${sampleCount(splits.validation)} validation, ${sampleCount(splits.test)} test samples)\n\n`;
   const table = formatTable(
     [

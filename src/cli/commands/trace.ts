@@ -1,31 +1,33 @@
 import type { ParsedArgs } from '../args';
-import { withEngineErrors } from '../model-file';
+import { withEngineErrorsAsync } from '../model-file';
 import { runOptions, runOptionsHelp } from '../options';
-import { openNetwork } from '../run-model';
+import { backendJson, openNetwork } from '../run-model';
 import { formatNumber, formatTable, formatValues } from '../table';
 import type { Print } from './index';
 
-export const usage = `Usage: backprop-studio trace <model.json> [--input JSON] [--target JSON] [--dtype float64] [--json]
+export const usage = `Usage: backprop-studio trace <model.json> [--input JSON] [--target JSON] [--dtype float64] [--backend B] [--json]
 
 Runs one forward pass and one backward pass on the model's sample (or on --input and --target)
 and shows every node's output, dLoss/d(output), and each parameter with its gradient.
 
 Options:
 ${runOptionsHelp}
-  --json              print { loss, nodes: { <id>: { type, output, grad, params } } }, values nested
-                      in each tensor's shape; grad is dLoss/d(output)
+  --json              print { loss, nodes: { <id>: { type, output, grad, params } }, backend:
+                      { name, description } }, values nested in each tensor's shape; grad is
+                      dLoss/d(output)
   -h, --help          show this help
 
-Example:
-  backprop-studio trace resources/examples/backprop-2-2-2.json --dtype float64`;
+Examples:
+  backprop-studio trace resources/examples/backprop-2-2-2.json --dtype float64
+  backprop-studio trace resources/examples/conv-5x5.json --backend webgpu`;
 
 export const options = runOptions;
 
-export function run(parsed: ParsedArgs, print: Print): void {
-  const { loaded, net, dtype } = openNetwork('trace', parsed, { loss: false });
-  const trace = withEngineErrors(loaded.file, () => net.trace(net.context()));
+export async function run(parsed: ParsedArgs, print: Print): Promise<void> {
+  const { loaded, net, dtype, backend } = await openNetwork('trace', parsed, { loss: false });
+  const trace = await withEngineErrorsAsync(loaded.file, () => net.trace(net.context()));
   if (parsed.values.json) {
-    print(`${JSON.stringify(trace)}\n`);
+    print(`${JSON.stringify({ ...trace, backend: backendJson(backend) })}\n`);
     return;
   }
   const nodes = Object.entries(trace.nodes);
@@ -40,6 +42,8 @@ export function run(parsed: ParsedArgs, print: Print): void {
     ? `\n${formatTable([{ header: 'parameter' }, { header: 'value' }, { header: 'dLoss/d(parameter)' }], paramRows)}`
     : '';
   const loss = trace.loss === null ? 'no loss node' : `loss ${formatNumber(trace.loss)}`;
-  print(`${loaded.file}: one forward and backward pass (${dtype}, batch ${loaded.plan.batch})\n${loss}\n\n`);
+  print(
+    `${loaded.file}: one forward and backward pass (${dtype}, batch ${loaded.plan.batch}, ${backend.description})\n${loss}\n\n`,
+  );
   print(`${nodeTable}${paramTable}`);
 }

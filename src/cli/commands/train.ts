@@ -1,5 +1,6 @@
 import type { ParsedArgs } from '../args';
 import { stringFlag, takePositionals } from '../args';
+import { backendOptionsHelp } from '../backend-flag';
 import { readModelFile } from '../model-file';
 import { optimizerOptions, optimizerOptionsHelp } from '../optimizer-flags';
 import { runOptions } from '../options';
@@ -54,11 +55,14 @@ ${augmentOptionsHelp}
 Output:
   --weights-from FILE start from another model file's weights (matched by node id and shape)
   --out FILE          write the trained model there, weights and training section stored
-  --dtype TYPE        float32 (default) or float64
-  --json              sample mode: print { losses, finalLoss, model }. Dataset mode: print one JSON
-                      line per epoch { epoch, step, loss, accuracy, valLoss, valAccuracy,
+  --dtype TYPE        float32 (default) or float64 (the CPU only)
+${backendOptionsHelp}
+                      The perceptron rule runs on the CPU whatever --backend says.
+  --json              sample mode: print { losses, finalLoss, backend, model }. Dataset mode: print
+                      one JSON line per epoch { epoch, step, loss, accuracy, valLoss, valAccuracy,
                       learningRate }, then { done: true, steps, epochs, seconds, train, validation,
-                      test, model }, each score { loss, accuracy } or null
+                      test, backend, model }, each score { loss, accuracy } or null; backend is
+                      { name, description }
   -h, --help          show this help
 
 NaN or infinite values stop training with exit status 1, naming the step and the node.
@@ -78,7 +82,7 @@ export const options = {
   out: { type: 'string' },
 } as const;
 
-export function run(parsed: ParsedArgs, print: Print): void {
+export async function run(parsed: ParsedArgs, print: Print): Promise<void> {
   const [file] = takePositionals('train', parsed.positionals, ['<model.json>']);
   const loaded = withWeightsFrom(readModelFile(file), stringFlag(parsed, 'weights-from'));
   const training = trainingWithFlags('train', parsed, loaded, (t) => (t.dataset ? 'adam' : 'sgd'));
@@ -90,6 +94,6 @@ export function run(parsed: ParsedArgs, print: Print): void {
     out: stringFlag(parsed, 'out'),
   };
   if (training.rule === 'perceptron') trainWithPerceptronRule(train);
-  else if (training.dataset) trainOnDataset(train);
-  else trainOnSample(train);
+  else if (training.dataset) await trainOnDataset(train);
+  else await trainOnSample(train);
 }

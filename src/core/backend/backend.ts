@@ -36,6 +36,46 @@ export interface LrnOptions {
 }
 
 /**
+ * An optimizer's update of one parameter element, for backends that keep parameters and optimizer
+ * state on a device (Backend.applyUpdates). The host rule beside it in src/core/train is the
+ * reference; this is the same formula in float32.
+ */
+export interface DeviceUpdateRule {
+  /** Names the kernel: one key, one body (variants such as AMSGrad get their own key). */
+  readonly key: string;
+  /** State tensors per parameter, each of the parameter's size: the name the body uses and the starting value. */
+  readonly state: readonly { readonly name: string; readonly initial: number }[];
+  /** Scalars the body reads as p.<name> (f32), their values given per step. */
+  readonly scalars: readonly string[];
+  /**
+   * WGSL statements for one element: update `w` (var f32) and each state variable (var f32) from
+   * `g` (f32, the gradient after penalties and clipping).
+   */
+  readonly wgsl: string;
+}
+
+/** One parameter in a device update. */
+export interface DeviceParamUpdate {
+  /** float32, updated in place. */
+  readonly w: Tensor;
+  readonly g: Tensor;
+  /** The rule's state tensors in rule.state order, updated in place. */
+  readonly state: readonly Tensor[];
+  /** Penalties and max-norm apply to weights only, not to biases or per-channel scales (train/regularization.ts). */
+  readonly weight: boolean;
+}
+
+/** One step's scalar values (rule.scalars by name) and what surrounds the rule, as train/regularization.ts defines it. */
+export interface DeviceUpdateStep {
+  readonly scalars: Readonly<Record<string, number>>;
+  readonly l1?: number;
+  readonly l2?: number;
+  readonly clipValue?: number;
+  readonly clipNorm?: number;
+  readonly maxNorm?: number;
+}
+
+/**
  * The kernels every backend provides. Layers and losses are written against this interface
  * only, so a new backend (WebGPU, WASM-SIMD) is a new implementation of these few functions.
  * Every function returns a new tensor of its inputs' dtype, except axpy, which updates in place.
@@ -109,6 +149,12 @@ export interface Backend {
   /** b_c = a_c / (k + alpha * sum of a_j^2 for |j - c| <= radius)^beta at every outer and inner position. */
   localResponseNorm(x: Tensor, options: LrnOptions, view: ChannelView): Tensor;
   localResponseNormBackward(x: Tensor, dy: Tensor, options: LrnOptions, view: ChannelView): Tensor;
+  /**
+   * Optional: one optimizer step on the device for every given parameter, in Keras's order: penalties
+   * added to each gradient, clipValue, the global clipNorm over all of them, the rule, then max-norm.
+   * A backend without it leaves optimizers on the host (the CPU backend: its host path is the reference).
+   */
+  applyUpdates?(rule: DeviceUpdateRule, params: readonly DeviceParamUpdate[], step: DeviceUpdateStep): void;
   /** Tensors equal in every axis but `axis`, joined along it. */
   concat(xs: Tensor[], axis: number): Tensor;
   /** The inverse of concat: consecutive pieces of the given sizes along `axis`. */

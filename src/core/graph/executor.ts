@@ -63,7 +63,19 @@ export class Executor {
     return this.plan.nodes[this.cursor]?.id;
   }
 
-  /** The total loss: the sum of every loss node's output, once they have run. */
+  /** The loss nodes' outputs that have run: what to download before reading `loss` on a GPU backend. */
+  lossTensors(): Tensor[] {
+    return this.plan.lossIds.map((id) => this.outputs.get(id)).filter((t): t is Tensor => t !== undefined);
+  }
+
+  /** Every tensor the pass holds (outputs, gradients, parameter gradients), for downloading them all at once. */
+  heldTensors(): Tensor[] {
+    const held = [...this.outputs.values(), ...this.grads.values()];
+    for (const grads of this.paramGrads.values()) held.push(...Object.values(grads));
+    return held;
+  }
+
+  /** The total loss: the sum of every loss node's output, once they have run (and are on the host). */
   get loss(): number | undefined {
     if (this.plan.lossIds.length === 0) return undefined;
     let total = 0;
@@ -76,6 +88,7 @@ export class Executor {
   }
 
   reset(): void {
+    this.releaseDeviceMemory();
     this.outputs.clear();
     this.grads.clear();
     this.paramGrads.clear();
@@ -147,6 +160,24 @@ export class Executor {
   runPass(): number | undefined {
     this.reset();
     this.runBackward();
+    return this.loss;
+  }
+
+  // GPU memory goes back to the pool now rather than when the collector finds the tensors;
+  // parameters and the caller's input and target are not the pass's to release.
+  private releaseDeviceMemory(): void {
+    const keep = new Set<Tensor>();
+    for (const params of this.params.values()) for (const t of Object.values(params)) keep.add(t);
+    if (this.ctx.input) keep.add(this.ctx.input);
+    if (this.ctx.target) keep.add(this.ctx.target);
+    for (const t of this.heldTensors()) if (t.device && !keep.has(t)) t.dispose();
+  }
+
+  /** runPass for any backend: the loss is downloaded before it is read. */
+  async runPassAndReadLoss(): Promise<number | undefined> {
+    this.reset();
+    this.runBackward();
+    await this.backend.download(this.lossTensors());
     return this.loss;
   }
 

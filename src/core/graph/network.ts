@@ -47,6 +47,16 @@ export class Network {
     return new Network(valid, plan, materializeParams(valid, plan, dtype, options.seed ?? 0), options.backend, dtype);
   }
 
+  /**
+   * The same network, parameters shared, computing on another backend. Parameters live on the
+   * host (a GPU backend mirrors them), so a CPU view sees the weights of the last completed step.
+   */
+  withBackend(backend: Backend): Network {
+    if (!backend.dtypes.includes(this.dtype))
+      throw new Error(`the ${backend.name} backend cannot compute in ${this.dtype}`);
+    return new Network(this.model, this.plan, this.params, backend, this.dtype);
+  }
+
   /** The pass context for given input and target values, defaulting to the model's sample. */
   context(values: { input?: NestedNumbers; target?: NestedNumbers } = {}, training = true): PassContext {
     const input = values.input ?? this.model.sample?.input;
@@ -62,10 +72,12 @@ export class Network {
     return new Executor(this.backend, this.plan, this.params, ctx);
   }
 
-  /** One forward and backward pass, every node's values and gradients collected. */
-  trace(ctx: PassContext): Trace {
+  /** One forward and backward pass, every node's values and gradients collected (downloaded once from a GPU). */
+  async trace(ctx: PassContext): Promise<Trace> {
     const ex = this.executor(ctx);
-    ex.runPass();
+    ex.reset();
+    ex.runBackward();
+    await this.backend.download([...ex.heldTensors(), ...this.paramTensors()]);
     const nodes: Record<string, TraceNode> = {};
     for (const node of this.plan.nodes) {
       const params: TraceNode['params'] = {};
@@ -83,7 +95,12 @@ export class Network {
     return { loss: ex.loss ?? null, nodes };
   }
 
-  /** The model with the current parameter values stored in it. */
+  /** Every parameter tensor, for downloading them before host code reads them. */
+  paramTensors(): Tensor[] {
+    return [...this.params.values()].flatMap((p) => Object.values(p));
+  }
+
+  /** The model with the current parameter values stored in it; the parameters must be on the host. */
   toModel(): ModelJson {
     return withParams(this.model, this.params);
   }

@@ -68,54 +68,65 @@ export interface InitComparison {
  * layer, how large the signal is going forward and the gradient coming back. Stored weights are
  * replaced; biases and other parameters keep what the model gives them.
  */
-export function compareInitialisers(model: ModelJson, plan: Plan, options: InitComparisonOptions): InitComparison[] {
+export function compareInitialisers(
+  model: ModelJson,
+  plan: Plan,
+  options: InitComparisonOptions,
+): Promise<InitComparison[]> {
   const inits = options.inits ?? defaultComparedInits;
-  return inits.map((init) => {
-    const net = Network.fromModel(withWeightInit(model, plan, init), {
-      backend: options.backend,
-      dtype: options.dtype,
-      seed: options.seed ?? 0,
-    });
-    const ctx = net.context();
-    const inspection = inspectNetwork(
-      net,
-      {
-        ...ctx,
-        input: options.input?.cast(net.dtype) ?? ctx.input,
-        target: options.target?.cast(net.dtype) ?? ctx.target,
-      },
-      { vanishingRatio: options.vanishingRatio, explodingFactor: options.explodingFactor, withoutMaps: true, bins: 1 },
-    );
-    const std = new Map(inspection.activations.map((a) => [a.nodeId, a.std]));
-    const flow = new Map(inspection.flow.map((f) => [f.nodeId, f]));
-    const layers = inspection.gradients
-      .map((g): InitLayerResult => {
-        const next = plan.byId.get(plan.byId.get(g.nodeId)?.consumers[0] ?? '');
-        const activationId = next?.kind.category === 'activation' ? next.id : g.nodeId;
-        const f = flow.get(g.nodeId);
-        return {
-          nodeId: g.nodeId,
-          type: g.type,
-          distance: g.distance,
-          outputStd: std.get(g.nodeId) ?? Number.NaN,
-          activationStd: std.get(activationId) ?? Number.NaN,
-          weightGradNorm: g.weights.norm,
-          ratioToLast: f?.ratioToLast ?? Number.NaN,
-          flag: f?.flag?.kind,
-        };
-      })
-      .reverse();
-    const first = layers[0];
-    // The deepest hidden layer: the output layer's spread is over the batch only, often a single unit.
-    const deepest = layers[Math.max(0, layers.length - 2)];
-    return {
-      init: typeof init === 'string' ? init : init.name,
-      loss: inspection.loss,
-      layers,
-      signalRatio: first && deepest ? deepest.activationStd / first.activationStd : Number.NaN,
-      gradientRatio: first?.ratioToLast ?? Number.NaN,
-    };
-  });
+  return Promise.all(
+    inits.map(async (init) => {
+      const net = Network.fromModel(withWeightInit(model, plan, init), {
+        backend: options.backend,
+        dtype: options.dtype,
+        seed: options.seed ?? 0,
+      });
+      const ctx = net.context();
+      const inspection = await inspectNetwork(
+        net,
+        {
+          ...ctx,
+          input: options.input?.cast(net.dtype) ?? ctx.input,
+          target: options.target?.cast(net.dtype) ?? ctx.target,
+        },
+        {
+          vanishingRatio: options.vanishingRatio,
+          explodingFactor: options.explodingFactor,
+          withoutMaps: true,
+          bins: 1,
+        },
+      );
+      const std = new Map(inspection.activations.map((a) => [a.nodeId, a.std]));
+      const flow = new Map(inspection.flow.map((f) => [f.nodeId, f]));
+      const layers = inspection.gradients
+        .map((g): InitLayerResult => {
+          const next = plan.byId.get(plan.byId.get(g.nodeId)?.consumers[0] ?? '');
+          const activationId = next?.kind.category === 'activation' ? next.id : g.nodeId;
+          const f = flow.get(g.nodeId);
+          return {
+            nodeId: g.nodeId,
+            type: g.type,
+            distance: g.distance,
+            outputStd: std.get(g.nodeId) ?? Number.NaN,
+            activationStd: std.get(activationId) ?? Number.NaN,
+            weightGradNorm: g.weights.norm,
+            ratioToLast: f?.ratioToLast ?? Number.NaN,
+            flag: f?.flag?.kind,
+          };
+        })
+        .reverse();
+      const first = layers[0];
+      // The deepest hidden layer: the output layer's spread is over the batch only, often a single unit.
+      const deepest = layers[Math.max(0, layers.length - 2)];
+      return {
+        init: typeof init === 'string' ? init : init.name,
+        loss: inspection.loss,
+        layers,
+        signalRatio: first && deepest ? deepest.activationStd / first.activationStd : Number.NaN,
+        gradientRatio: first?.ratioToLast ?? Number.NaN,
+      };
+    }),
+  );
 }
 
 /** The model with every weight parameter dropped from storage and drawn by this initialiser instead. */

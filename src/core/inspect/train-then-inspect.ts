@@ -39,7 +39,7 @@ export interface TrainedInspection {
  * non-finite value ends training without throwing: exploding gradients are what the inspection
  * is about, so the network is inspected as it was just before.
  */
-export function trainThenInspect(net: Network, options: TrainThenInspectOptions): TrainedInspection {
+export async function trainThenInspect(net: Network, options: TrainThenInspectOptions): Promise<TrainedInspection> {
   const steps = options.steps ?? 0;
   let training: TrainingSummary | undefined;
   if (steps > 0) {
@@ -58,13 +58,13 @@ export function trainThenInspect(net: Network, options: TrainThenInspectOptions)
       },
     });
     try {
-      trainer.runSync();
+      await trainer.run();
     } catch (e) {
       if (!(e instanceof NonFiniteTrainingError)) throw e;
       summary.stopped = e.message;
     }
   }
-  return { training, inspection: inspectNetwork(net, options.probe, options) };
+  return { training, inspection: await inspectNetwork(net, options.probe, options) };
 }
 
 /** The first samples of a dataset (as many as a batch holds) as the context of an inspected pass. */

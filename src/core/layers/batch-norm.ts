@@ -117,8 +117,8 @@ export function updateRunningStatistics(b: Backend, config: BatchNormConfig, x: 
   const count = view.outer * view.inner;
   const { mean, variance } = b.moments(x, view);
   const m = config.momentum;
-  params.running_mean.data.set(b.add(b.scale(params.running_mean, 1 - m), b.scale(mean, m)).data);
+  b.assign(params.running_mean, b.add(b.scale(params.running_mean, 1 - m), b.scale(mean, m)));
   if (count < 2) return;
   const unbiased = b.scale(variance, count / (count - 1));
-  params.running_var.data.set(b.add(b.scale(params.running_var, 1 - m), b.scale(unbiased, m)).data);
+  b.assign(params.running_var, b.add(b.scale(params.running_var, 1 - m), b.scale(unbiased, m)));
 }

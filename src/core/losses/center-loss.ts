@@ -36,7 +36,9 @@ function classRows(features: Tensor, ctx: PassContext, config: CenterLossConfig)
  */
 export function centerDelta(b: Backend, features: Tensor, classOneHot: Tensor, centers: Tensor): Tensor {
   const [batch, classes] = classOneHot.shape;
-  const counts = b.sumColumns(classOneHot).data;
+  // The labels are host values (targets never live on a device), so the counts are taken here.
+  const counts = new Float64Array(classes);
+  for (let i = 0; i < batch; i++) for (let j = 0; j < classes; j++) counts[j] += classOneHot.data[i * classes + j];
   const weights = Tensor.zeros(classOneHot.shape, classOneHot.dtype);
   for (let i = 0; i < batch; i++) {
     for (let j = 0; j < classes; j++) {

@@ -43,6 +43,8 @@ export class Tensor {
   readonly dtype: DType;
   readonly size: number;
   private host: TypedArray | undefined;
+  /** The host array a device write made stale, refilled by the next download so that references to `data` stay valid. */
+  private spare: TypedArray | undefined;
   private deviceData: DeviceData | undefined;
   /**
    * Counts host-side writes, so a backend that mirrors host tensors on a device can tell a stale
@@ -131,13 +133,30 @@ export class Tensor {
 
   setHostCopy(data: TypedArray): void {
     if (data.length !== this.size) throw new Error(`host copy has ${data.length} values, tensor has ${this.size}`);
-    this.host = data;
+    const spare = this.spare;
+    if (spare) spare.set(data);
+    this.host = spare ?? data;
+    this.spare = undefined;
   }
 
   deviceWritten(): void {
     if (!this.deviceData) throw new Error('deviceWritten on a tensor without device values');
+    if (this.host) this.spare = this.host;
     this.host = undefined;
     this.versionValue++;
+  }
+
+  /**
+   * After a lost device: takes the values of the last download as the host values again (the
+   * best there is). False when the tensor never had host values.
+   */
+  recoverHost(): boolean {
+    if (this.host !== undefined) return true;
+    if (this.spare === undefined) return false;
+    this.host = this.spare;
+    this.spare = undefined;
+    this.deviceData = undefined;
+    return true;
   }
 
   /** Gives back the device memory now rather than when the tensor is collected; a host copy stays readable. */

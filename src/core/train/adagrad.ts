@@ -24,6 +24,17 @@ export function adagrad(options: AdagradOptions = {}): Optimizer {
           w[i] -= (lr * g[i]) / Math.sqrt(accumulator[i] + epsilon);
         }
       },
+      device: {
+        rule: {
+          key: 'adagrad',
+          state: [{ name: 'accumulator', initial }],
+          scalars: ['lr', 'epsilon'],
+          wgsl: `
+accumulator += g * g;
+w -= (p.lr * g) / sqrt(accumulator + p.epsilon);`,
+        },
+        scalars: (lr) => ({ lr, epsilon }),
+      },
     },
     { ...options, learningRate: options.learningRate ?? 0.001 },
   );

@@ -49,6 +49,28 @@ export function adam(options: AdamOptions = {}): Optimizer {
           w[i] -= (alpha * m[i]) / (Math.sqrt(second) + epsilon);
         }
       },
+      device: {
+        rule: {
+          key: amsgrad ? 'adam-amsgrad' : 'adam',
+          state: [
+            { name: 'm', initial: 0 },
+            { name: 'v', initial: 0 },
+            ...(amsgrad ? [{ name: 'vMax', initial: 0 }] : []),
+          ],
+          scalars: ['alpha', 'oneMinusBeta1', 'oneMinusBeta2', 'epsilon'],
+          wgsl: `
+m += (g - m) * p.oneMinusBeta1;
+v += (g * g - v) * p.oneMinusBeta2;
+${amsgrad ? 'vMax = max(vMax, v);' : ''}
+w -= (p.alpha * m) / (sqrt(${amsgrad ? 'vMax' : 'v'}) + p.epsilon);`,
+        },
+        scalars: (lr, step) => ({
+          alpha: (lr * Math.sqrt(1 - beta2 ** step)) / (1 - beta1 ** step),
+          oneMinusBeta1: 1 - beta1,
+          oneMinusBeta2: 1 - beta2,
+          epsilon,
+        }),
+      },
     },
     { ...options, learningRate: options.learningRate ?? 0.001 },
   );

@@ -12,7 +12,7 @@ export interface Evaluation {
 }
 
 /** Forward passes in inference mode (dropout off, batch norm on running statistics) over a whole dataset. */
-export function evaluate(net: Network, ds: Dataset, batchSize = 256): Evaluation {
+export async function evaluate(net: Network, ds: Dataset, batchSize = 256): Promise<Evaluation> {
   const n = sampleCount(ds);
   if (n === 0) return { loss: Number.NaN, samples: 0 };
   const size = resolveBatchSize(batchSize, n);
@@ -27,8 +27,9 @@ export function evaluate(net: Network, ds: Dataset, batchSize = 256): Evaluation
     ex.ctx = { input: takeRows(ds.inputs, indices).cast(net.dtype), target: targets.cast(net.dtype), training: false };
     ex.reset();
     ex.runForward();
-    lossSum += (ex.loss ?? Number.NaN) * indices.length;
     const prediction = reader && ex.outputs.get(reader.nodeId);
+    await net.backend.download([...ex.lossTensors(), ...(prediction ? [prediction] : [])]);
+    lossSum += (ex.loss ?? Number.NaN) * indices.length;
     const counted = prediction ? countCorrect(prediction, targets, reader.logits) : undefined;
     if (counted) correct += counted.correct;
     else classified = false;

@@ -95,8 +95,13 @@ export class Trainer {
     this.paused = false;
   }
 
-  /** One update on the next mini-batch; undefined when training is done. Throws NonFiniteTrainingError. */
-  trainStep(): TrainProgress | undefined {
+  /**
+   * One update on the next mini-batch; undefined when training is done. Throws NonFiniteTrainingError.
+   * Async because a GPU backend's results come back twice per step: the loss, the predictions and
+   * a count of non-finite gradients after the pass, and the parameters after the update (the
+   * snapshot, the finite check and every host view of the weights read them).
+   */
+  async trainStep(): Promise<TrainProgress | undefined> {
     if (this.done) return undefined;
     const started = now();
     const { train } = this.options;
@@ -107,9 +112,9 @@ export class Trainer {
     }
     const indices = this.order.subarray(this.batch * this.batchSize, (this.batch + 1) * this.batchSize);
     const learningRate = this.optimizer.learningRate();
-    const { loss, targets } = this.runPass(train, indices);
+    const { loss, targets } = await this.runPass(train, indices);
     const counted = this.countBatch(targets);
-    this.update();
+    await this.update();
 
     this.stepsDone++;
     this.samplesSeen += indices.length;
@@ -127,18 +132,11 @@ export class Trainer {
       samplesPerSecond: 0,
     };
     this.batch++;
-    if (this.batch === this.batches || this.done) this.endEpoch(progress);
+    if (this.batch === this.batches || this.done) await this.endEpoch(progress);
     this.busyMs += now() - started;
     progress.samplesPerSecond = this.busyMs > 0 ? (this.samplesSeen * 1000) / this.busyMs : 0;
     this.options.onProgress?.(progress);
     return progress;
-  }
-
-  /** Trains until done or stopped, without yielding (for CLIs and tests); shouldStop is still polled. */
-  runSync(): TrainReport {
-    const started = now();
-    while (!this.done && !this.stopPolled()) this.trainStep();
-    return this.report(started);
   }
 
   /** Trains until done or stopped, letting the host's event loop run every yieldEveryMs. */
@@ -152,7 +150,7 @@ export class Trainer {
         sliceStart = now();
         continue;
       }
-      this.trainStep();
+      await this.trainStep();
       if (now() - sliceStart >= slice) {
         await yieldToHost();
         sliceStart = now();
@@ -166,7 +164,7 @@ export class Trainer {
     return this.stopRequested;
   }
 
-  private runPass(ds: Dataset, indices: Uint32Array): { loss: number; targets: Tensor } {
+  private async runPass(ds: Dataset, indices: Uint32Array): Promise<{ loss: number; targets: Tensor }> {
     const dtype = this.net.dtype;
     let inputs = takeRows(ds.inputs, indices);
     if (this.options.augment)
@@ -178,12 +176,35 @@ export class Trainer {
       training: true,
       seed: deriveSeed(this.seed, this.stepsDone, 2),
     };
-    const loss = this.ex.runPass() ?? Number.NaN;
+    this.ex.reset();
+    this.ex.runBackward();
+    const backend = this.net.backend;
+    const prediction = this.reader && this.ex.outputs.get(this.reader.nodeId);
+    const applied = [...this.ex.paramGrads].flatMap(([id, grads]) =>
+      Object.entries(grads)
+        .filter(([name]) => this.trainable(id, name))
+        .map(([, g]) => g),
+    );
+    // The gradients are checked where they are: one count comes back instead of every gradient.
+    const counts = applied.map((g) => backend.countNonFinite(g));
+    const nonFinite = counts.length ? counts.reduce((a, b) => backend.add(a, b)) : undefined;
+    await backend.download([
+      ...this.ex.lossTensors(),
+      ...(prediction ? [prediction] : []),
+      ...(nonFinite ? [nonFinite] : []),
+      // An optimizer that updates on the host reads the gradients there.
+      ...(backend.applyUpdates ? [] : applied),
+      ...this.snapshot.tensors,
+    ]);
+    const loss = this.ex.loss ?? Number.NaN;
     if (!Number.isFinite(loss)) {
+      await backend.download(this.ex.heldTensors());
       throw new NonFiniteTrainingError(this.stepsDone, firstNonFiniteOutput(this.ex), 'forward');
     }
-    const badGradient = firstNonFiniteGradient(this.ex, this.trainable);
-    if (badGradient) throw new NonFiniteTrainingError(this.stepsDone, badGradient, 'backward');
+    if (nonFinite && nonFinite.data[0] > 0) {
+      await backend.download(applied);
+      throw new NonFiniteTrainingError(this.stepsDone, firstNonFiniteGradient(this.ex, this.trainable), 'backward');
+    }
     return { loss, targets };
   }
 
@@ -197,20 +218,21 @@ export class Trainer {
   }
 
   // The update itself can overflow (a huge rate); the snapshot taken before it puts the weights back.
-  private update(): void {
+  private async update(): Promise<void> {
     this.snapshot.save();
     this.optimizer.step(this.net.backend, this.net.params, this.ex.paramGrads, this.trainable);
     applyOwnUpdates(this.net, this.ex);
+    await this.net.backend.download(this.snapshot.tensors);
     if (this.snapshot.changedAllFinite()) return;
     const node = firstNonFiniteParam(this.ex, this.net.params);
     this.snapshot.restore();
     throw new NonFiniteTrainingError(this.stepsDone, node, 'update');
   }
 
-  private endEpoch(last: TrainProgress): void {
+  private async endEpoch(last: TrainProgress): Promise<void> {
     const validation =
       this.options.validation && sampleCount(this.options.validation) > 0
-        ? evaluate(this.net, this.options.validation)
+        ? await evaluate(this.net, this.options.validation)
         : undefined;
     const summary: EpochSummary = {
       epoch: this.epoch,

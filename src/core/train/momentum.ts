@@ -29,6 +29,18 @@ export function momentum(options: MomentumOptions = {}): Optimizer {
           w[i] += nesterov ? m * v - lr * g[i] : v;
         }
       },
+      device: {
+        rule: {
+          key: nesterov ? 'nesterov' : 'momentum',
+          state: [{ name: 'velocity', initial: 0 }],
+          scalars: ['lr', 'momentum'],
+          wgsl: `
+let v = p.momentum * velocity - p.lr * g;
+velocity = v;
+w += ${nesterov ? 'p.momentum * v - p.lr * g' : 'v'};`,
+        },
+        scalars: (lr) => ({ lr, momentum: m }),
+      },
     },
     { ...options, learningRate: options.learningRate ?? 0.01 },
   );

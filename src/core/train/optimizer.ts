@@ -11,6 +11,11 @@ export interface Optimizer {
   readonly iterations: number;
   /** The learning rate the next update uses. */
   learningRate(): number;
-  /** One update of every parameter that has a gradient and passes the filter (all of them without one). */
+  /**
+   * One update of every parameter that has a gradient and passes the filter (all of them without
+   * one). On a backend with applyUpdates the parameters change on the device and their host
+   * copies go stale: download them before reading `data`. Otherwise the update reads the host
+   * arrays of the parameters and gradients, so download those first.
+   */
   step(backend: Backend, params: Map<string, Params>, grads: Map<string, Params>, trainable?: ParamFilter): void;
 }

@@ -51,6 +51,24 @@ export function rmsprop(options: RmspropOptions = {}): Optimizer {
           }
         }
       },
+      device: {
+        rule: {
+          key: `rmsprop${centered ? '-centered' : ''}${momentumFactor > 0 ? '-momentum' : ''}`,
+          state: [
+            { name: 'meanSquare', initial: 0 },
+            ...(centered ? [{ name: 'meanGrad', initial: 0 }] : []),
+            ...(momentumFactor > 0 ? [{ name: 'moment', initial: 0 }] : []),
+          ],
+          scalars: ['lr', 'rho', 'oneMinusRho', 'epsilon', 'momentum'],
+          wgsl: `
+meanSquare = p.rho * meanSquare + p.oneMinusRho * g * g;
+var denominator = meanSquare + p.epsilon;
+${centered ? 'meanGrad = p.rho * meanGrad + p.oneMinusRho * g;\ndenominator -= meanGrad * meanGrad;' : ''}
+let increment = (p.lr * g) / sqrt(denominator);
+${momentumFactor > 0 ? 'moment = p.momentum * moment + increment;\nw -= moment;' : 'w -= increment;'}`,
+        },
+        scalars: (lr) => ({ lr, rho, oneMinusRho: 1 - rho, epsilon, momentum: momentumFactor }),
+      },
     },
     { ...options, learningRate: options.learningRate ?? 0.001 },
   );

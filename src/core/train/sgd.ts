@@ -13,6 +13,10 @@ export function sgd(options: number | SgdOptions = {}): Optimizer {
       update(w, g, _state, lr) {
         for (let i = 0; i < w.length; i++) w[i] -= lr * g[i];
       },
+      device: {
+        rule: { key: 'sgd', state: [], scalars: ['lr'], wgsl: 'w -= p.lr * g;' },
+        scalars: (lr) => ({ lr }),
+      },
     },
     { ...settings, learningRate: settings.learningRate ?? 0.01 },
   );

@@ -23,18 +23,25 @@ export class NonFiniteLossError extends Error {
 }
 
 /** Runs full passes on one batch and applies the optimizer after each. */
-export function trainOnBatch(net: Network, ctx: PassContext, optimizer: Optimizer, steps: number): TrainResult {
+export async function trainOnBatch(
+  net: Network,
+  ctx: PassContext,
+  optimizer: Optimizer,
+  steps: number,
+): Promise<TrainResult> {
   const losses: number[] = [];
   const ex = net.executor(ctx);
   for (let step = 0; step < steps; step++) {
-    const loss = ex.runPass();
+    const loss = await ex.runPassAndReadLoss();
     if (loss === undefined)
       throw new NodeRunError(net.plan.nodes[0]?.id ?? '?', 'the model has no loss node to train on');
     if (!Number.isFinite(loss)) {
+      await net.backend.download(ex.heldTensors());
       const first = net.plan.nodes.find((n) => ex.outputs.get(n.id)?.data.some((v) => !Number.isFinite(v)));
       throw new NonFiniteLossError(step, first?.id);
     }
     losses.push(loss);
+    await net.backend.download([...ex.paramGrads.values()].flatMap((grads) => Object.values(grads)));
     optimizer.step(net.backend, net.params, ex.paramGrads, (id, name) => isTrainable(net, id, name));
     applyOwnUpdates(net, ex);
   }

@@ -49,6 +49,9 @@ function runHostCommand(id: HostCommandId, ctx: CommandContext): Promise<boolean
     case 'show-examples':
       useUiStore.getState().showExamples();
       return true;
+    case 'show-preferences':
+      useUiStore.getState().showPreferences();
+      return true;
     case 'zoom-in':
       ctx.view?.zoomIn();
       return true;

@@ -15,6 +15,7 @@ export const hostCommands = {
   'save-as': { label: 'Save as…', shortcut: 'Shift+Mod+S', enabled: always },
   'export-json': { label: 'Export JSON…', shortcut: 'Shift+Mod+E', enabled: always },
   'show-examples': { label: 'Examples…', enabled: always },
+  'show-preferences': { label: 'Preferences…', shortcut: 'Mod+,', enabled: always },
   'zoom-in': { label: 'Zoom in', shortcut: 'Mod+=', enabled: always },
   'zoom-out': { label: 'Zoom out', shortcut: 'Mod+-', enabled: always },
   'zoom-reset': { label: 'Actual size', shortcut: 'Mod+0', enabled: always },

@@ -25,6 +25,8 @@ export interface EditorAppProps {
   statusExtra?: ReactNode;
   /** A banner over the canvas (the engine stopped). */
   notice?: ReactNode;
+  /** The host's own dialogs (Preferences), inside the editor so they share its look. */
+  dialogs?: ReactNode;
   /** Commands from the host's menu, run like the editor's own keys and buttons. */
   commandSource?: CommandSource;
 }

@@ -37,6 +37,7 @@ export const EditorLayout = memo(function EditorLayout({
   renderNodeValues,
   statusExtra,
   notice,
+  dialogs,
   commandSource,
 }: EditorAppProps) {
   const canvasRef = useRef<HTMLElement>(null);
@@ -94,6 +95,7 @@ export const EditorLayout = memo(function EditorLayout({
       <StatusBar extra={statusExtra} />
       <IssuesDialog />
       <ExamplesDialog onOpen={onOpenExample} />
+      {dialogs}
     </div>
   );
 });

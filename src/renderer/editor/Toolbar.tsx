@@ -55,6 +55,7 @@ export const Toolbar = memo(function Toolbar({ title, onCommand, extra }: Toolba
           pressed={inspectorVisible}
           compact
         />
+        <ActionButton id="show-preferences" icon="settings" onCommand={onCommand} compact />
       </div>
     </header>
   );

@@ -17,6 +17,7 @@ const worksInTextFields = new Set<CommandId>([
   'fit-view',
   'toggle-palette',
   'toggle-inspector',
+  'show-preferences',
 ]);
 
 /** The keyboard's way into the same commands the toolbar and menus run. */

@@ -5,7 +5,8 @@ import type { EngineClient } from './engine-client';
 
 export const EngineContext = createContext<SessionStore | null>(null);
 
-function useSessionStore(): SessionStore {
+/** The session store itself, for code that calls its actions outside render (a dialog's choice). */
+export function useSessionStore(): SessionStore {
   const store = useContext(EngineContext);
   if (!store) throw new Error('engine hooks need an <EngineProvider> above them');
   return store;

@@ -28,6 +28,8 @@ const DEFAULT_TIMEOUT_MS: Record<RequestType, number> = {
   inspect: 600_000,
   gradcheck: 300_000,
   'init-compare': 120_000,
+  // Opening a GPU adapter and device can take a few seconds on first use.
+  'set-backend': 60_000,
 };
 
 interface Pending {

@@ -1,13 +1,20 @@
 import { memo, useEffect, useRef, useState } from 'react';
 import { useEngineSession } from '../engine-client/engine-context';
+import { useUiStore } from '../stores/ui-store';
 
 const RECOVERED_MS = 4000;
 
-/** Says when the engine stopped and is being restarted, and offers a restart when it could not be. */
+/**
+ * Says when the engine stopped and is being restarted, offers a restart when it could not be, and
+ * warns when the GPU was lost and the engine moved to the CPU.
+ */
 export const EngineNotice = memo(function EngineNotice() {
   const engine = useEngineSession((s) => s.engine);
   const restarts = useEngineSession((s) => s.restarts);
   const start = useEngineSession((s) => s.start);
+  const warning = useEngineSession((s) => s.backendWarning);
+  const dismissWarning = useEngineSession((s) => s.dismissBackendWarning);
+  const showPreferences = useUiStore((s) => s.showPreferences);
   const [recovered, setRecovered] = useState(false);
   const announced = useRef(0);
 
@@ -33,6 +40,19 @@ export const EngineNotice = memo(function EngineNotice() {
         <span>{engine.message}</span>
         <button type="button" className="bs-button bs-button--primary" onClick={() => void start()}>
           Restart engine
+        </button>
+      </div>
+    );
+  }
+  if (warning) {
+    return (
+      <div className="bs-notice bs-notice--warn" role="alert">
+        <span>{warning}</span>
+        <button type="button" className="bs-button" onClick={showPreferences}>
+          Preferences…
+        </button>
+        <button type="button" className="bs-button" onClick={dismissWarning}>
+          Dismiss
         </button>
       </div>
     );

@@ -1,5 +1,5 @@
 import './shell.css';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { DebuggerToolbar, NodeValues } from '../debugger';
 import { EditorApp } from '../editor/EditorApp';
 import { EngineProvider } from '../engine-client/EngineProvider';
@@ -7,6 +7,7 @@ import { useDebuggerStore } from '../stores/debugger-store';
 import type { SessionStore } from '../stores/session-store';
 import { EngineBadge } from './EngineBadge';
 import { EngineNotice } from './EngineNotice';
+import { PreferencesDialog } from './PreferencesDialog';
 import type { StudioHost } from './studio-host';
 import { useDocumentShell } from './useDocumentShell';
 
@@ -17,6 +18,7 @@ export interface StudioAppProps {
 
 const badge = <EngineBadge />;
 const notice = <EngineNotice />;
+const dialogs = <PreferencesDialog />;
 const renderNodeValues = (nodeId: string) => <NodeValues nodeId={nodeId} />;
 
 /** The whole app: the editor, with the engine session and the host (desktop window or browser tab) around it. */
@@ -26,6 +28,14 @@ export function StudioApp({ session, host }: StudioAppProps) {
   const client = session.getState().client;
   const debuggerToolbar = useMemo(() => <DebuggerToolbar client={client} />, [client]);
   const activeNodeId = useDebuggerStore((s) => s.activeNodeId);
+  // A new backend means the graph reloaded, maybe in another dtype: the engine's stepped pass is gone.
+  useEffect(
+    () =>
+      session.subscribe((state, previous) => {
+        if (state.backendRevision !== previous.backendRevision) useDebuggerStore.getState().forgetPass();
+      }),
+    [session],
+  );
   return (
     <EngineProvider session={session}>
       <EditorApp
@@ -37,6 +47,7 @@ export function StudioApp({ session, host }: StudioAppProps) {
         renderNodeValues={renderNodeValues}
         statusExtra={badge}
         notice={notice}
+        dialogs={dialogs}
       />
     </EngineProvider>
   );

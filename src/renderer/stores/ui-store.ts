@@ -18,12 +18,15 @@ export interface UiState {
   toast: Toast | null;
   issuesDialog: IssuesDialog | null;
   examplesOpen: boolean;
+  preferencesOpen: boolean;
   showToast(message: string, tone?: ToastTone): void;
   dismissToast(id: number): void;
   showIssues(dialog: IssuesDialog): void;
   closeIssues(): void;
   showExamples(): void;
   closeExamples(): void;
+  showPreferences(): void;
+  closePreferences(): void;
 }
 
 let nextToastId = 1;
@@ -33,10 +36,13 @@ export const useUiStore = create<UiState>()((set) => ({
   toast: null,
   issuesDialog: null,
   examplesOpen: false,
+  preferencesOpen: false,
   showToast: (message, tone = 'info') => set({ toast: { id: nextToastId++, message, tone } }),
   dismissToast: (id) => set((s) => (s.toast?.id === id ? { toast: null } : s)),
   showIssues: (dialog) => set({ issuesDialog: dialog }),
   closeIssues: () => set({ issuesDialog: null }),
   showExamples: () => set({ examplesOpen: true }),
   closeExamples: () => set({ examplesOpen: false }),
+  showPreferences: () => set({ preferencesOpen: true }),
+  closePreferences: () => set({ preferencesOpen: false }),
 }));

@@ -3,9 +3,9 @@ import { compareInitialisers, Tensor, withWeightInit } from '../../../src/core';
 import { backend, readExample } from './helpers';
 
 describe('compareInitialisers', () => {
-  it('answers "which init keeps the signal alive" for a deep ReLU stack with numbers', () => {
+  it('answers "which init keeps the signal alive" for a deep ReLU stack with numbers', async () => {
     const { model, plan } = readExample('deep-relu-he.json');
-    const results = compareInitialisers(model, plan, {
+    const results = await compareInitialisers(model, plan, {
       backend,
       inits: ['zeros', 'ones', 'small_random', 'he_normal'],
     });
@@ -29,18 +29,18 @@ describe('compareInitialisers', () => {
     expect(by.zeros.layers.every((l) => l.weightGradNorm === 0)).toBe(true);
   });
 
-  it('shows Glorot failing a deep sigmoid stack where it serves a ReLU one', () => {
+  it('shows Glorot failing a deep sigmoid stack where it serves a ReLU one', async () => {
     const { model, plan } = readExample('deep-sigmoid-vanishing.json');
-    const [glorot] = compareInitialisers(model, plan, { backend, inits: ['glorot_uniform'] });
+    const [glorot] = await compareInitialisers(model, plan, { backend, inits: ['glorot_uniform'] });
     expect(glorot.layers[0].flag).toBe('vanishing');
     expect(glorot.gradientRatio).toBeLessThan(1e-3);
   });
 
-  it('runs a given batch instead of the sample', () => {
+  it('runs a given batch instead of the sample', async () => {
     const { model, plan } = readExample('deep-relu-he.json');
     const input = Tensor.fromArray([2, 2], [1, 2, -1, 0.5]);
     const target = Tensor.fromArray([2, 1], [1, 0]);
-    const [he] = compareInitialisers(model, plan, { backend, inits: [{ name: 'he_normal' }], input, target });
+    const [he] = await compareInitialisers(model, plan, { backend, inits: [{ name: 'he_normal' }], input, target });
     expect(he.init).toBe('he_normal');
     expect(Number.isFinite(he.loss)).toBe(true);
   });

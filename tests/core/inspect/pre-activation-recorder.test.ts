@@ -6,7 +6,7 @@ const data = syntheticDataset('circle', { samples: 128, seed: 4 });
 const probe = data.inputs;
 
 /** Trains 40 Adam steps (the templates' optimizer), recording sigmoid_5's input after every 10. */
-function record(example: string) {
+async function record(example: string) {
   const net = exampleNetwork(example);
   const recorder = new PreActivationRecorder(net, { nodeId: 'sigmoid_5', probe, bins: 10, every: 10 });
   recorder.record(0);
@@ -17,13 +17,13 @@ function record(example: string) {
     steps: 40,
     onProgress: recorder.onProgress,
   });
-  trainer.runSync();
+  await trainer.run();
   return recorder;
 }
 
 describe('PreActivationRecorder', () => {
-  it("records a node's input distribution at chosen steps, every histogram on one range", () => {
-    const recorder = record('no-batchnorm-deep.json');
+  it("records a node's input distribution at chosen steps, every histogram on one range", async () => {
+    const recorder = await record('no-batchnorm-deep.json');
     expect(recorder.inputId).toBe('dense_5');
     expect(recorder.records.map((r) => r.step)).toEqual([0, 10, 20, 30, 40]);
     const [first] = recorder.records;
@@ -38,9 +38,9 @@ describe('PreActivationRecorder', () => {
     expect(first.histogram.min).toBeCloseTo(first.stats.min - width / 2, 5);
   });
 
-  it('shows the shift batch norm removes: its sigmoid inputs stay standardised while the plain ones drift', () => {
-    const plain = distributionShift(record('no-batchnorm-deep.json').records);
-    const normalised = record('batchnorm-deep.json');
+  it('shows the shift batch norm removes: its sigmoid inputs stay standardised while the plain ones drift', async () => {
+    const plain = distributionShift((await record('no-batchnorm-deep.json')).records);
+    const normalised = await record('batchnorm-deep.json');
     expect(normalised.inputId).toBe('bn_5');
     const shifted = distributionShift(normalised.records);
     const last = (s: typeof plain) => s[s.length - 1];

@@ -14,7 +14,7 @@ const templates = [
   'spiral-shallow-wide.json',
 ];
 
-function inspect(name: string): NetworkInspection {
+function inspect(name: string): Promise<NetworkInspection> {
   const net = exampleNetwork(name);
   return inspectNetwork(net, net.context());
 }
@@ -36,17 +36,17 @@ describe.each(templates)('template %s', (name) => {
     expect(places.size).toBe(model.nodes.length);
   });
 
-  it('compiles and traces one forward and backward pass with a finite loss', () => {
+  it('compiles and traces one forward and backward pass with a finite loss', async () => {
     const net = exampleNetwork(name);
-    const trace = net.trace(net.context());
+    const trace = await net.trace(net.context());
     expect(Number.isFinite(trace.loss)).toBe(true);
     expect(Object.keys(trace.nodes)).toEqual(net.plan.nodes.map((n) => n.id));
   });
 });
 
 describe('template flags from real passes', () => {
-  it('a deep sigmoid stack is flagged vanishing at its first layers', () => {
-    const inspection = inspect('deep-sigmoid-vanishing.json');
+  it('a deep sigmoid stack is flagged vanishing at its first layers', async () => {
+    const inspection = await inspect('deep-sigmoid-vanishing.json');
     const flagged = inspection.flow.filter((f) => f.flag?.kind === 'vanishing').map((f) => f.nodeId);
     expect(flagged).toEqual(expect.arrayContaining(['dense_1', 'dense_2', 'dense_3']));
     expect(flagged).not.toContain('out');
@@ -56,34 +56,34 @@ describe('template flags from real passes', () => {
     expect(first?.explanation).toContain('8 sigmoid layers');
   });
 
-  it('its ReLU twin with He initialisation is not flagged', () => {
-    const inspection = inspect('deep-relu-he.json');
+  it('its ReLU twin with He initialisation is not flagged', async () => {
+    const inspection = await inspect('deep-relu-he.json');
     expect(inspection.flow.filter((f) => f.flag)).toEqual([]);
     const first = inspection.flow.find((f) => f.nodeId === 'dense_1');
     expect(first?.ratioToLast).toBeGreaterThan(0.1);
   });
 
-  it('the large-init network is flagged exploding', () => {
-    const inspection = inspect('exploding.json');
+  it('the large-init network is flagged exploding', async () => {
+    const inspection = await inspect('exploding.json');
     const first = inspection.flow.find((f) => f.nodeId === 'dense_1');
     expect(first?.flag?.kind).toBe('exploding');
     expect(first?.growthPerLayer).toBeGreaterThan(10);
     expect(first?.flag?.remedies).toContain('gradient_clipping');
   });
 
-  it('batch norm keeps the first layers of the deep sigmoid stack learning', () => {
-    const plain = inspect('no-batchnorm-deep.json');
-    const normalised = inspect('batchnorm-deep.json');
+  it('batch norm keeps the first layers of the deep sigmoid stack learning', async () => {
+    const plain = await inspect('no-batchnorm-deep.json');
+    const normalised = await inspect('batchnorm-deep.json');
     expect(flagOf(plain, 'dense_1')?.kind).toBe('vanishing');
     expect(normalised.flow.filter((f) => f.flag)).toEqual([]);
     const ratio = (i: NetworkInspection) => i.flow.find((f) => f.nodeId === 'dense_1')?.ratioToLast ?? 0;
     expect(ratio(normalised)).toBeGreaterThan(1000 * ratio(plain));
   });
 
-  it('dropout changes the pass in training and leaves it alone in evaluation', () => {
+  it('dropout changes the pass in training and leaves it alone in evaluation', async () => {
     const net = exampleNetwork('dropout-overfit.json');
-    const train = net.trace(net.context({}, true));
-    const evaluation = net.trace(net.context({}, false));
+    const train = await net.trace(net.context({}, true));
+    const evaluation = await net.trace(net.context({}, false));
     expect(train.nodes.dropout_1.output).not.toEqual(train.nodes.relu_1.output);
     expect(evaluation.nodes.dropout_1.output).toEqual(evaluation.nodes.relu_1.output);
   });
@@ -101,9 +101,9 @@ describe('template flags from real passes', () => {
 });
 
 describe('zero-init-symmetry', () => {
-  it('keeps every hidden unit identical through SGD steps', () => {
+  it('keeps every hidden unit identical through SGD steps', async () => {
     const net = exampleNetwork('zero-init-symmetry.json', 'float64');
-    const { losses } = trainOnBatch(net, net.context(), sgd(1), 20);
+    const { losses } = await trainOnBatch(net, net.context(), sgd(1), 20);
     expect(losses[losses.length - 1]).toBeLessThan(losses[0]);
     const W = net.params.get('dense_1')?.W;
     const b = net.params.get('dense_1')?.b;
@@ -120,8 +120,8 @@ describe('zero-init-symmetry', () => {
     expect(new Set(out.data).size).toBe(1);
   });
 
-  it('is flagged: no gradient reaches the hidden weights at the start', () => {
-    const flag = flagOf(inspect('zero-init-symmetry.json'), 'dense_1');
+  it('is flagged: no gradient reaches the hidden weights at the start', async () => {
+    const flag = flagOf(await inspect('zero-init-symmetry.json'), 'dense_1');
     expect(flag).toMatchObject({ kind: 'vanishing', causes: ['small_weights'] });
   });
 });

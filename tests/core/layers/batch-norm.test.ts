@@ -241,10 +241,10 @@ describe('batch_norm in a model', () => {
     },
   };
 
-  it('moves the running statistics once per training step, never by the optimizer, and saves them', () => {
+  it('moves the running statistics once per training step, never by the optimizer, and saves them', async () => {
     const net = Network.fromModel(model, { backend, dtype: 'float64' });
     const ctx = net.context();
-    trainOnBatch(net, ctx, sgd(0.1), 3);
+    await trainOnBatch(net, ctx, sgd(0.1), 3);
     const params = net.params.get('bn') ?? {};
     const x = ctx.input as Tensor;
     for (let c = 0; c < 2; c++) {

@@ -11,10 +11,10 @@ function example(name: string): unknown {
 }
 
 describe('resources/examples/conv-5x5.json', () => {
-  it('loads without issues and traces the hand-computed edge map, loss and filter gradient', () => {
+  it('loads without issues and traces the hand-computed edge map, loss and filter gradient', async () => {
     expect(validateModel(example('conv-5x5.json')).issues).toEqual([]);
     const net = Network.fromModel(example('conv-5x5.json'), { backend, dtype: 'float64' });
-    const trace = net.trace(net.context());
+    const trace = await net.trace(net.context());
     expect(trace.nodes.edge.output).toEqual([
       [
         [

@@ -22,7 +22,7 @@ describe('resources/examples/residual-mlp.json', () => {
     }
   });
 
-  it('traces: the skip gradient adds to the gradient through the block', () => {
+  it('traces: the skip gradient adds to the gradient through the block', async () => {
     const net = Network.fromModel(JSON.parse(text), { backend, dtype: 'float64' });
     const ex = net.executor(net.context());
     const loss = ex.runPass();
@@ -34,7 +34,7 @@ describe('resources/examples/residual-mlp.json', () => {
     for (let i = 0; i < dHidden.size; i++) {
       expect(dHidden.data[i]).toBeCloseTo(dSkip.data[i] + dThroughBlock.data[i], 12);
     }
-    const trace = net.trace(net.context());
+    const trace = await net.trace(net.context());
     expect(Object.keys(trace.nodes)).toHaveLength(9);
     expect(trace.loss).toBeCloseTo(loss ?? 0, 12);
   });

@@ -40,7 +40,7 @@ function centerModel(): ModelJson {
 }
 
 describe('center loss in training', () => {
-  it('the trainer moves the centres by their rule after the SGD step, and SGD leaves them alone', () => {
+  it('the trainer moves the centres by their rule after the SGD step, and SGD leaves them alone', async () => {
     const net = Network.fromModel(centerModel(), { backend, dtype: 'float64', seed: 3 });
     const ctx = net.context();
     const ex = net.executor(ctx);
@@ -56,7 +56,7 @@ describe('center loss in training', () => {
     const expectedWeights = weightsBefore.clone();
     backend.axpy(expectedWeights, -0.1, ex.paramGrads.get('logits')?.W as Tensor);
 
-    trainOnBatch(net, ctx, sgd(0.1), 1);
+    await trainOnBatch(net, ctx, sgd(0.1), 1);
 
     const after = net.params.get('center')?.centers as Tensor;
     for (let i = 0; i < after.size; i++) expect(after.data[i]).toBeCloseTo(expectedCenters.data[i], 14);
@@ -126,10 +126,10 @@ describe('the center-loss example', () => {
     expect(model?.nodes.map((n) => n.type)).toEqual(expect.arrayContaining(['softmax_cross_entropy', 'center_loss']));
   });
 
-  it('trains: both losses fall, the classes are told apart and the centres move to the class means', () => {
+  it('trains: both losses fall, the classes are told apart and the centres move to the class means', async () => {
     const net = Network.fromModel(JSON.parse(text), { backend, dtype: 'float64' });
     const ctx = net.context();
-    const { losses } = trainOnBatch(net, ctx, sgd(0.1), 300);
+    const { losses } = await trainOnBatch(net, ctx, sgd(0.1), 300);
     expect(losses[losses.length - 1]).toBeLessThan(0.1 * losses[0]);
     const ex = net.executor(ctx);
     ex.runPass();

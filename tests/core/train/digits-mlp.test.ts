@@ -13,7 +13,7 @@ import { mlpModel } from './models';
 const file = new URL('../../../resources/datasets/digits.bin', import.meta.url);
 
 describe('digits MLP', () => {
-  it('784 -> 64 relu -> 10 reaches >= 90% test accuracy on 3000 training digits', () => {
+  it('784 -> 64 relu -> 10 reaches >= 90% test accuracy on 3000 training digits', async () => {
     const all = digitsDataset(parseDigits(gunzipSync(readFileSync(file))), { limit: 4000 });
     // The file is shuffled once when built, so its first 3000 digits and the next 1000 are disjoint samples.
     const train = subset(
@@ -48,7 +48,7 @@ describe('digits MLP', () => {
     const epochs: { loss: number; validationAccuracy?: number; seconds: number }[] = [];
     const started = performance.now();
     const cpuBefore = process.cpuUsage();
-    const report = new Trainer(net, {
+    const report = await new Trainer(net, {
       train,
       validation: test,
       optimizer: { type: 'adam', learningRate: 0.002 },
@@ -56,12 +56,12 @@ describe('digits MLP', () => {
       epochs: 5,
       seed: 1,
       onEpoch: (e) => epochs.push(e),
-    }).runSync();
+    }).run();
     const seconds = (performance.now() - started) / 1000;
     const cpu = process.cpuUsage(cpuBefore);
     // CPU time, not wall time: the budget holds on one core however busy the machine is.
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const result = evaluate(net, test);
+    const result = await evaluate(net, test);
     console.log(
       `digits MLP: test accuracy ${result.accuracy}, ${seconds.toFixed(1)} s wall, ${cpuSeconds.toFixed(1)} s CPU; loss/val acc per epoch`,
       epochs.map((e) => `${e.loss.toFixed(3)}/${e.validationAccuracy?.toFixed(3)}`).join(' '),

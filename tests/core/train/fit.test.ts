@@ -23,7 +23,7 @@ const weights = (net: Network) =>
   [...net.params.values()].flatMap((p) => Object.values(p).flatMap((t) => Array.from(t.data)));
 
 describe('Trainer', () => {
-  it('learns the XOR dataset to 100% training accuracy with Adam', () => {
+  it('learns the XOR dataset to 100% training accuracy with Adam', async () => {
     const train = syntheticDataset('xor', { samples: 200, seed: 1 });
     const net = Network.fromModel(xorModel(), { backend, seed: 1 });
     const trainer = new Trainer(net, {
@@ -33,16 +33,16 @@ describe('Trainer', () => {
       epochs: 80,
       seed: 1,
     });
-    const report = trainer.runSync();
-    const result = evaluate(net, train);
+    const report = await trainer.run();
+    const result = await evaluate(net, train);
     expect(report.epochs).toBe(80);
     expect(report.steps).toBe(80 * 13);
     expect(result.accuracy).toBe(1);
     expect(report.history[79].loss).toBeLessThan(report.history[0].loss);
   });
 
-  it('reproduces a seeded run exactly and reports progress and validation', () => {
-    const run = () => {
+  it('reproduces a seeded run exactly and reports progress and validation', async () => {
+    const run = async () => {
       const data = syntheticDataset('circle', { samples: 120, noise: 0.1, seed: 4 });
       const net = Network.fromModel(xorModel(), { backend, seed: 2 });
       const progress: number[] = [];
@@ -58,11 +58,11 @@ describe('Trainer', () => {
         seed: 9,
         onProgress: (p) => progress.push(p.loss, p.learningRate, p.epoch, p.batch),
       });
-      const report = trainer.runSync();
+      const report = await trainer.run();
       return { report, progress, weights: weights(net) };
     };
-    const a = run();
-    const b = run();
+    const a = await run();
+    const b = await run();
     expect(a.weights).toEqual(b.weights);
     expect(a.progress).toEqual(b.progress);
     expect(a.report.history.map((h) => [h.loss, h.validationLoss])).toEqual(
@@ -74,30 +74,30 @@ describe('Trainer', () => {
     expect(a.progress[12 * 4 + 1]).toBeCloseTo(0.01 * 0.9 ** 1.2, 12);
   });
 
-  it('supports batch 1, full batch and a step cap', () => {
+  it('supports batch 1, full batch and a step cap', async () => {
     const train = syntheticDataset('gaussians', { samples: 30, seed: 2 });
-    const online = new Trainer(Network.fromModel(xorModel(), { backend }), {
+    const online = await new Trainer(Network.fromModel(xorModel(), { backend }), {
       train,
       batchSize: 1,
       epochs: 2,
-    }).runSync();
+    }).run();
     expect(online.steps).toBe(60);
-    const full = new Trainer(Network.fromModel(xorModel(), { backend }), {
+    const full = await new Trainer(Network.fromModel(xorModel(), { backend }), {
       train,
       batchSize: 'full',
       epochs: 5,
-    }).runSync();
+    }).run();
     expect(full.steps).toBe(5);
-    const capped = new Trainer(Network.fromModel(xorModel(), { backend }), {
+    const capped = await new Trainer(Network.fromModel(xorModel(), { backend }), {
       train,
       batchSize: 7,
       steps: 12,
-    }).runSync();
+    }).run();
     expect(capped.steps).toBe(12);
     expect(capped.epochs).toBe(3); // 5 batches per epoch; the third epoch ends early, at the cap
   });
 
-  it('augments image batches reproducibly from the seed', () => {
+  it('augments image batches reproducibly from the seed', async () => {
     const images = Tensor.zeros([12, 1, 5, 5]);
     for (let i = 0; i < images.size; i += 3) images.data[i] = 1;
     const targets = Tensor.fromArray(
@@ -105,28 +105,28 @@ describe('Trainer', () => {
       Array.from({ length: 12 }, (_, i) => i % 2),
     );
     const model = mlpModel([1, 5, 5], [{ units: 1, activation: 'sigmoid' }], 'mse');
-    const losses = (augment: AugmentOptions | undefined) => {
+    const losses = async (augment: AugmentOptions | undefined) => {
       const out: number[] = [];
       const net = Network.fromModel(model, { backend, seed: 1 });
-      new Trainer(net, {
+      await new Trainer(net, {
         train: { name: 'img', inputs: images, targets },
         batchSize: 4,
         epochs: 2,
         augment,
         onProgress: (p) => out.push(p.loss),
-      }).runSync();
+      }).run();
       return out;
     };
     const augment = { shift: 0.2, flipHorizontal: true, noise: 0.05 };
-    expect(losses(augment)).toEqual(losses(augment));
-    expect(losses(augment)).not.toEqual(losses(undefined));
+    expect(await losses(augment)).toEqual(await losses(augment));
+    expect(await losses(augment)).not.toEqual(await losses(undefined));
   });
 
-  it('leaves frozen nodes unchanged', () => {
+  it('leaves frozen nodes unchanged', async () => {
     const net = Network.fromModel(xorModel(), { backend, seed: 3 });
     const before = Array.from(net.params.get('dense0')?.W.data ?? []);
     const out = Array.from(net.params.get('dense1')?.W.data ?? []);
-    new Trainer(net, { train: syntheticDataset('xor', { samples: 40 }), frozen: ['dense0'], epochs: 2 }).runSync();
+    await new Trainer(net, { train: syntheticDataset('xor', { samples: 40 }), frozen: ['dense0'], epochs: 2 }).run();
     expect(Array.from(net.params.get('dense0')?.W.data ?? [])).toEqual(before);
     expect(Array.from(net.params.get('dense1')?.W.data ?? [])).not.toEqual(out);
   });
@@ -154,7 +154,7 @@ describe('Trainer', () => {
     expect(latency).toBeLessThan(100);
   });
 
-  it('stops on a NaN input, naming the input node and the step, weights kept', () => {
+  it('stops on a NaN input, naming the input node and the step, weights kept', async () => {
     const train = syntheticDataset('xor', { samples: 40, seed: 1 });
     train.inputs.data[2 * 25] = Number.NaN; // sample 25: first met in epoch 0 without shuffling, at batch 25 / 8 = 3
     const net = Network.fromModel(xorModel(), { backend, seed: 1 });
@@ -170,7 +170,7 @@ describe('Trainer', () => {
     });
     let error: unknown;
     try {
-      trainer.runSync();
+      await trainer.run();
     } catch (e) {
       error = e;
     }
@@ -184,19 +184,19 @@ describe('Trainer', () => {
     expect(weights(net).every(Number.isFinite)).toBe(true);
   });
 
-  it('names the layer that produced NaN, and undoes an update that overflows', () => {
+  it('names the layer that produced NaN, and undoes an update that overflows', async () => {
     const train = syntheticDataset('xor', { samples: 16, seed: 1 });
     const net = Network.fromModel(xorModel(), { backend, seed: 1 });
     const w = net.params.get('dense0')?.W;
     if (!w) throw new Error('no weight');
     w.data[0] = Number.NaN;
-    expect(() => new Trainer(net, { train, epochs: 1 }).runSync()).toThrow(/step 0.*node 'dense0'/);
+    await expect(new Trainer(net, { train, epochs: 1 }).run()).rejects.toThrow(/step 0.*node 'dense0'/);
 
     const net2 = Network.fromModel(xorModel(), { backend, seed: 1 });
     const before = weights(net2);
     let caught: unknown;
     try {
-      new Trainer(net2, { train, optimizer: { type: 'sgd', learningRate: 1e300 }, epochs: 1 }).runSync();
+      await new Trainer(net2, { train, optimizer: { type: 'sgd', learningRate: 1e300 }, epochs: 1 }).run();
     } catch (e) {
       caught = e;
     }

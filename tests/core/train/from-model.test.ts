@@ -86,7 +86,7 @@ describe('training section -> trainer', () => {
     });
   });
 
-  it('trains XOR from the section alone, the same way every time', () => {
+  it('trains XOR from the section alone, the same way every time', async () => {
     const model = xorModel({
       dataset: { name: 'xor', samples: 200 },
       split: { validation: 0.2 },
@@ -95,21 +95,21 @@ describe('training section -> trainer', () => {
       optimizer: { type: 'adam', learningRate: 0.05 },
       seed: 1,
     });
-    const run = () => {
+    const run = async () => {
       const plan = planOf(model);
       const p = prepareTraining(model, datasetFromSpec(model.training?.dataset ?? {}, {}, plan), { backend });
-      const report = p.trainer.runSync();
+      const report = await p.trainer.run();
       return { p, report };
     };
-    const { p, report } = run();
+    const { p, report } = await run();
     expect(report.epochs).toBe(60);
     expect([sampleCount(p.splits.train), sampleCount(p.splits.validation)]).toEqual([160, 40]);
-    expect(evaluate(p.net, p.splits.train).accuracy).toBeGreaterThanOrEqual(0.97);
+    expect((await evaluate(p.net, p.splits.train)).accuracy).toBeGreaterThanOrEqual(0.97);
     expect(report.history.at(-1)?.validationAccuracy).toBeGreaterThanOrEqual(0.9);
-    expect(run().report.history.at(-1)?.loss).toBe(report.history.at(-1)?.loss);
+    expect((await run()).report.history.at(-1)?.loss).toBe(report.history.at(-1)?.loss);
   });
 
-  it('leaves nodes with trainable: false as they were', () => {
+  it('leaves nodes with trainable: false as they were', async () => {
     const model = xorModel({ dataset: { name: 'xor', samples: 64 }, epochs: 3, seed: 2 });
     const frozen = model.nodes.find((n) => n.id === 'dense0');
     if (!frozen) throw new Error('no dense0');
@@ -118,7 +118,7 @@ describe('training section -> trainer', () => {
     const before = (id: string) => Array.from(p.net.params.get(id)?.W.data ?? []);
     const hidden = before('dense0');
     const output = before('dense1');
-    p.trainer.runSync();
+    await p.trainer.run();
     expect(before('dense0')).toEqual(hidden);
     expect(before('dense1')).not.toEqual(output);
   });
@@ -138,24 +138,24 @@ describe('training.augment', () => {
     ...mlpModel([1, 8, 8], [{ units: 10, activation: 'none' }], 'softmax_cross_entropy'),
     training: { dataset: { name: 'digits' }, batchSize: 10, epochs: 1, seed: 3, augment },
   });
-  const train = (model: ModelJson) => {
+  const train = async (model: ModelJson) => {
     const p = prepareTraining(model, datasetFromSpec(model.training?.dataset ?? {}, { digits }, planOf(model)), {
       backend,
     });
-    const report = p.trainer.runSync();
+    const report = await p.trainer.run();
     return { p, loss: report.history.at(-1)?.loss };
   };
 
-  it('reaches the trainer for image inputs, changes the batches and repeats with the seed', () => {
+  it('reaches the trainer for image inputs, changes the batches and repeats with the seed', async () => {
     const augment = { shift: 0.2, rotation: 10, flipHorizontal: true, noise: 0.05 };
-    const plain = train(imageModel());
-    const augmented = train(imageModel(augment));
+    const plain = await train(imageModel());
+    const augmented = await train(imageModel(augment));
     expect(augmented.p.trainer.options.augment).toEqual(augment);
     expect(plain.p.trainer.options.augment).toBeUndefined();
     expect(augmented.p.trainer.step).toBe(3);
     expect(Number.isFinite(augmented.loss)).toBe(true);
     expect(augmented.loss).not.toBe(plain.loss);
-    expect(train(imageModel(augment)).loss).toBe(augmented.loss);
+    expect((await train(imageModel(augment))).loss).toBe(augmented.loss);
   });
 
   it('is refused for data that is not images, naming training.augment', () => {

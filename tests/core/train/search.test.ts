@@ -30,8 +30,8 @@ const bowlSpace: SearchSpace = {
   optimizer: ['sgd', 'momentum', 'adam'],
 };
 
-function bestOf(method: SearchMethod, seed: number, trials: number, space = bowlSpace): number {
-  const history = runSearch(createProposer(method, dimensions(space), { seed }), trials, (c) => ({
+async function bestOf(method: SearchMethod, seed: number, trials: number, space = bowlSpace): Promise<number> {
+  const history = await runSearch(createProposer(method, dimensions(space), { seed }), trials, async (c) => ({
     score: bowl(c),
     value: null,
   }));
@@ -40,7 +40,7 @@ function bestOf(method: SearchMethod, seed: number, trials: number, space = bowl
 }
 
 describe('hyperparameter search', () => {
-  it('grid: every combination once, a learning-rate range as log-spaced points', () => {
+  it('grid: every combination once, a learning-rate range as log-spaced points', async () => {
     const dims = dimensions({
       learningRate: { min: 0.001, max: 0.1 },
       batchSize: [32, 'full', 8],
@@ -60,32 +60,39 @@ describe('hyperparameter search', () => {
       ['full', 'adam'],
     ]);
     const proposer = createProposer('grid', dims, { gridPoints: 3 });
-    const run = runSearch(proposer, 100, () => ({ score: 0, value: null }));
+    const run = await runSearch(proposer, 100, async () => ({ score: 0, value: null }));
     expect(run.map((t) => t.config)).toEqual(configs);
   });
 
-  it('random: the same seed gives the same configs, another seed others, never one twice', () => {
+  it('random: the same seed gives the same configs, another seed others, never one twice', async () => {
     const dims = dimensions(bowlSpace);
-    const draw = (seed: number) =>
-      runSearch(createProposer('random', dims, { seed }), 12, () => ({ score: 0, value: null })).map((t) => t.config);
-    expect(draw(5)).toEqual(draw(5));
-    expect(draw(5)).not.toEqual(draw(6));
+    const draw = async (seed: number) =>
+      (await runSearch(createProposer('random', dims, { seed }), 12, async () => ({ score: 0, value: null }))).map(
+        (t) => t.config,
+      );
+    expect(await draw(5)).toEqual(await draw(5));
+    expect(await draw(5)).not.toEqual(await draw(6));
     const small = dimensions({ units: [1, 2], optimizer: ['sgd', 'adam'] });
-    const all = runSearch(createProposer('random', small, { seed: 1 }), 10, () => ({ score: 0, value: null }));
+    const all = await runSearch(createProposer('random', small, { seed: 1 }), 10, async () => ({
+      score: 0,
+      value: null,
+    }));
     expect(all).toHaveLength(4);
     expect(new Set(all.map((t) => configKey(t.config))).size).toBe(4);
   });
 
-  it('LIPO: reproducible, and a better optimum than random search for the same trials', () => {
-    expect(bestOf('lipo', 3, 20)).toBe(bestOf('lipo', 3, 20));
+  it('LIPO: reproducible, and a better optimum than random search for the same trials', async () => {
+    expect(await bestOf('lipo', 3, 20)).toBe(await bestOf('lipo', 3, 20));
     const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
-    const lipo = seeds.map((s) => bestOf('lipo', s, 30));
-    const random = seeds.map((s) => bestOf('random', s, 30));
+    const lipo = await Promise.all(seeds.map((s) => bestOf('lipo', s, 30)));
+    const random = await Promise.all(seeds.map((s) => bestOf('random', s, 30)));
     const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
     expect(mean(lipo)).toBeLessThan(0.6 * mean(random));
     expect(lipo.filter((v, i) => v < random[i]).length).toBeGreaterThanOrEqual(15);
     // A learning rate alone: LIPO narrows in on the minimum of (log10 lr + 2.5)^2.
-    const lrOnly = seeds.slice(0, 10).map((s) => bestOf('lipo', s, 15, { learningRate: { min: 1e-5, max: 1 } }));
+    const lrOnly = await Promise.all(
+      seeds.slice(0, 10).map((s) => bestOf('lipo', s, 15, { learningRate: { min: 1e-5, max: 1 } })),
+    );
     expect(Math.max(...lrOnly)).toBeLessThan(0.01);
   });
 
@@ -140,10 +147,10 @@ describe('hyperparameter search', () => {
     expect(() => applyConfig(model, { activation: 'dense' })).toThrow(/not an activation/);
   });
 
-  it('runs end to end on XOR: trials scored on validation, the best tested once', () => {
+  it('runs end to end on XOR: trials scored on validation, the best tested once', async () => {
     const model: ModelJson = { ...xor, training: { epochs: 30, batchSize: 16, seed: 1 } };
     const seen: number[] = [];
-    const result = searchHyperparameters(model, syntheticDataset('xor', { samples: 200, seed: 2 }), {
+    const result = await searchHyperparameters(model, syntheticDataset('xor', { samples: 200, seed: 2 }), {
       space: { learningRate: { min: 1e-3, max: 0.3 }, units: [2, 8], optimizer: ['sgd', 'adam'] },
       method: 'lipo',
       trials: 6,

@@ -91,7 +91,7 @@ export class GpuContext implements BufferOwner {
     const host = t.data;
     const memory = this.pool.take(Math.max(4, host.length * 4));
     const handle = new GpuData(this, memory);
-    if (host.length > 0) this.device.queue.writeBuffer(memory.buffer, 0, host as Float32Array);
+    if (host.length > 0) this.device.queue.writeBuffer(memory.buffer, 0, host as Float32Array<ArrayBuffer>);
     this.counters.uploads++;
     handle.synced = t.version;
     if (device && !device.released) device.release();

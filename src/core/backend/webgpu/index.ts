@@ -11,6 +11,7 @@ import { logSoftmax } from './log-softmax';
 import { matmul } from './matmul';
 import { maxLastAxis, maxLastAxisBackward } from './max-last-axis';
 import { moments, normalize, normalizeBackward } from './normalize';
+import { applyUpdates } from './optimizer-update';
 import { sum, sumColumns } from './reduce';
 import { softmax, softmaxBackward } from './softmax';
 import { transpose } from './transpose';
@@ -81,5 +82,6 @@ export function createWebGpuBackend(device: GPUDevice, adapter: AdapterSummary):
     localResponseNormBackward: (x, dy, options, view) => localResponseNormBackward(ctx, x, dy, options, view),
     concat: (xs, axis) => concat(ctx, xs, axis),
     split: (x, sizes, axis) => split(ctx, x, sizes, axis),
+    applyUpdates: (rule, params, step) => applyUpdates(ctx, rule, params, step),
   };
 }

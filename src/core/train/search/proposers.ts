@@ -48,16 +48,16 @@ export interface Trial<T> extends Scored {
  * Runs up to `trials` trials: the proposer picks each config from the scores so far, the
  * objective scores it (lower is better). Ends early when the proposer has nothing new.
  */
-export function runSearch<T>(
+export async function runSearch<T>(
   proposer: Proposer,
   trials: number,
-  objective: (config: SearchConfig, index: number) => { score: number; value: T },
-): Trial<T>[] {
+  objective: (config: SearchConfig, index: number) => Promise<{ score: number; value: T }>,
+): Promise<Trial<T>[]> {
   const history: Trial<T>[] = [];
   while (history.length < trials) {
     const config = proposer.next(history);
     if (!config) break;
-    const { score, value } = objective(config, history.length);
+    const { score, value } = await objective(config, history.length);
     history.push({ config, score, value });
   }
   return history;

@@ -62,11 +62,11 @@ export function searchTraining(model: ModelJson, epochs?: number): ResolvedTrain
  * split (same splits and seed for every trial) and scores it by its validation loss. The best
  * trial's trained network is then evaluated once on the test split.
  */
-export function searchHyperparameters(
+export async function searchHyperparameters(
   model: ModelJson,
   dataset: Dataset,
   options: HyperSearchOptions,
-): HyperSearchResult {
+): Promise<HyperSearchResult> {
   const base = searchTraining(model, options.epochs);
   const splits = splitTrainingData(dataset, base);
   const proposer = createProposer(options.method, dimensions(options.space), {
@@ -75,29 +75,31 @@ export function searchHyperparameters(
   });
   let bestNet: Network | undefined;
   let bestSoFar: TrialResult | undefined;
-  const trials = runSearch(proposer, options.trials, (config, index) => {
-    const { result, net } = runTrial(model, config, splits, options, index);
-    if (net && better(result, bestSoFar)) {
-      bestNet = net;
-      bestSoFar = result;
-    }
-    options.onTrial?.(result);
-    return { score: result.valLoss, value: result };
-  }).map((t) => t.value);
+  const trials = (
+    await runSearch(proposer, options.trials, async (config, index) => {
+      const { result, net } = await runTrial(model, config, splits, options, index);
+      if (net && better(result, bestSoFar)) {
+        bestNet = net;
+        bestSoFar = result;
+      }
+      options.onTrial?.(result);
+      return { score: result.valLoss, value: result };
+    })
+  ).map((t) => t.value);
   if (trials.length === 0) throw new SearchError('the search space holds no config to try');
   const ranked = [...trials].sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : a.index - b.index));
   const best = ranked[0];
-  const test = bestNet && splits.test.inputs.shape[0] > 0 ? evaluate(bestNet, splits.test) : undefined;
+  const test = bestNet && splits.test.inputs.shape[0] > 0 ? await evaluate(bestNet, splits.test) : undefined;
   return { ranked, best, test, bestModel: applyConfig(model, best.config, options), splits };
 }
 
-function runTrial(
+async function runTrial(
   model: ModelJson,
   config: SearchConfig,
   splits: Splits,
   options: HyperSearchOptions,
   index: number,
-): { result: TrialResult; net?: Network } {
+): Promise<{ result: TrialResult; net?: Network }> {
   const started = now();
   const applied = applyConfig(model, config, options);
   const training = searchTraining(applied, options.epochs);
@@ -105,8 +107,8 @@ function runTrial(
   const seconds = () => (now() - started) / 1000;
   try {
     const trainer = new Trainer(net, trainerOptions(training, splits));
-    trainer.runSync();
-    const validation = evaluate(net, splits.validation);
+    await trainer.run();
+    const validation = await evaluate(net, splits.validation);
     const trainLoss = trainer.history.at(-1)?.loss ?? Number.NaN;
     const valLoss = Number.isFinite(validation.loss) ? validation.loss : Number.POSITIVE_INFINITY;
     return { result: { index, config, valLoss, valAccuracy: validation.accuracy, trainLoss, seconds: seconds() }, net };
