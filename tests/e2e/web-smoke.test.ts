@@ -45,7 +45,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     const { page, problems } = await openApp(app);
     await page.getByRole('button', { name: 'Open an example' }).waitFor();
     await page.getByText('Start from scratch: drag an Input from the palette').waitFor();
-    expect(await badge(page).textContent()).toBe('Engine cpu');
+    expect(await badge(page).textContent()).toBe('Engine CPU');
     expect(await page.title()).toBe('Untitled — Backprop Studio');
     await shot(page, 'app-start');
 
@@ -166,7 +166,7 @@ describe.skipIf(!hasChromium)('the app in web mode', () => {
     await shot(page, 'app-engine-restarting');
     release();
     await attribute(badge(page), 'data-restarts').toBe('1');
-    await text(badge(page)).toBe('Engine cpu');
+    await text(badge(page)).toBe('Engine CPU');
     await attribute(badge(page), 'data-model-state').toBe('loaded');
     await page.getByText('The engine restarted and has your graph again.').waitFor();
     await shot(page, 'app-engine-restarted');

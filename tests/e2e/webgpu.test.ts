@@ -39,12 +39,10 @@ async function pageAdapter(page: Page): Promise<string | null> {
 }
 
 /** Chooses a backend in the Preferences dialog and waits for the engine to have moved (or refused). */
-async function choose(page: Page, name: RegExp, active: 'webgpu' | 'cpu', shot?: string): Promise<void> {
+async function choose(page: Page, name: RegExp, active: 'webgpu' | 'cpu'): Promise<void> {
   const dialog = preferences(page);
   const group = dialog.getByRole('group', { name: 'Compute backend' });
   await dialog.getByRole('radio', { name }).check();
-  // Opening the adapter takes a moment: the dialog shows that it is under way.
-  if (shot) await dialog.screenshot({ path: `${SCREENSHOTS}${shot}.png` });
   const landed = async () => ((await group.isDisabled()) ? 'switching' : badge(page).getAttribute('data-backend'));
   try {
     await expect.poll(landed, { timeout: GPU_TIMEOUT, interval: 200 }).toBe(active);
@@ -112,7 +110,7 @@ describe.skipIf(!hasChromium)('computing on WebGPU in the browser (SwiftShader)'
     await text(dialog.getByRole('region', { name: 'Engine status' })).toContain('software');
     await dialog.screenshot({ path: `${SCREENSHOTS}preferences-automatic.png` });
 
-    await choose(page, /^WebGPU/, 'webgpu', 'preferences-switching');
+    await choose(page, /^WebGPU/, 'webgpu');
     const description = (await dialog.getByTestId('backend-description').textContent()) ?? '';
     expect(description).toMatch(/^WebGPU \(.+\)$/);
     console.log(`WebGPU adapter in the engine: ${description} (the page sees "${seen}")`);

@@ -47,13 +47,15 @@ export const EngineNotice = memo(function EngineNotice() {
   if (warning) {
     return (
       <div className="bs-notice bs-notice--warn" role="alert">
-        <span>{warning}</span>
-        <button type="button" className="bs-button" onClick={showPreferences}>
-          Preferences…
-        </button>
-        <button type="button" className="bs-button" onClick={dismissWarning}>
-          Dismiss
-        </button>
+        <span className="bs-notice__text">{warning}</span>
+        <span className="bs-notice__actions">
+          <button type="button" className="bs-button" onClick={showPreferences}>
+            Preferences…
+          </button>
+          <button type="button" className="bs-button" onClick={dismissWarning}>
+            Dismiss
+          </button>
+        </span>
       </div>
     );
   }

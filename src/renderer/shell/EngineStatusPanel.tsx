@@ -15,7 +15,8 @@ export const EngineStatusPanel = memo(function EngineStatusPanel() {
       </p>
     );
   } else if (engine.state !== 'ready') {
-    body = <p className="bs-prefs__progress">The engine is not running now; the choice applies once it has started.</p>;
+    const now = engine.state === 'failed' ? 'The engine has stopped' : 'The engine is starting';
+    body = <p className="bs-prefs__progress">{now}; your choice applies as soon as it runs.</p>;
   } else {
     const why = whyNotGpu(engine.backend);
     body = (

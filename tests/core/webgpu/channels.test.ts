@@ -31,7 +31,7 @@ const VIEWS: ChannelView[] = [
   view(1, 4, 3 * 196),
   view(4, 3 * 196, 1),
   view(1, 4 * 2, 8 * 49),
-  // Over 65535 workgroups, so the dispatch needs a second dimension.
+  // Many channels of two values each: the column kernel with inner > 1.
   view(1, 70000, 2),
 ];
 

@@ -18,7 +18,8 @@ function checkPerChannel(op: string, name: string, v: Tensor, view: ChannelView)
 export function channelSums(x: Tensor, view: ChannelView): Tensor {
   checkView('channelSums', x, view);
   const { outer, channels, inner } = view;
-  const out = allocate(x.dtype, channels);
+  // Accumulated in float64: with inner = 1 the sum runs over the whole batch, serially.
+  const out = new Float64Array(channels);
   for (let o = 0; o < outer; o++) {
     for (let c = 0; c < channels; c++) {
       const start = (o * channels + c) * inner;
@@ -27,7 +28,7 @@ export function channelSums(x: Tensor, view: ChannelView): Tensor {
       out[c] += s;
     }
   }
-  return new Tensor([channels], out);
+  return Tensor.fromArray([channels], out, x.dtype);
 }
 
 export function channelAffine(x: Tensor, scale: Tensor, shift: Tensor | undefined, view: ChannelView): Tensor {

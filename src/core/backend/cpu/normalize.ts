@@ -9,7 +9,7 @@ export function moments(x: Tensor, view: ChannelView): { mean: Tensor; variance:
   const count = outer * inner;
   const mean = channelSums(x, view);
   for (let c = 0; c < channels; c++) mean.data[c] /= count;
-  const variance = allocate(x.dtype, channels);
+  const variance = new Float64Array(channels);
   for (let o = 0; o < outer; o++) {
     for (let c = 0; c < channels; c++) {
       const start = (o * channels + c) * inner;
@@ -20,7 +20,7 @@ export function moments(x: Tensor, view: ChannelView): { mean: Tensor; variance:
     }
   }
   for (let c = 0; c < channels; c++) variance[c] /= count;
-  return { mean, variance: new Tensor([channels], variance) };
+  return { mean, variance: Tensor.fromArray([channels], variance, x.dtype) };
 }
 
 function inverseStd(variance: Tensor, epsilon: number): Tensor {
@@ -60,7 +60,7 @@ export function normalizeBackward(
   const count = outer * inner;
   const s = inverseStd(variance, epsilon);
   const meanGrad = channelSums(dxHat, view);
-  const meanGradXHat = allocate(xHat.dtype, channels);
+  const meanGradXHat = new Float64Array(channels);
   for (let o = 0; o < outer; o++) {
     for (let c = 0; c < channels; c++) {
       const start = (o * channels + c) * inner;

@@ -77,7 +77,7 @@ function accumulator(r: ChannelReduction): { type: string; value: string } {
     : { type: 'vec2f', value: `vec2f(${r.terms[0]}, ${r.terms[1]})` };
 }
 
-/** out[t * n + g] = the t-th component of partial[0] / divisor, for each term. */
+/** out[t * n + g] = the t-th component of value / divisor, for each term. */
 function writeTerms(r: ChannelReduction, n: string, g: string, value: string): string {
   if (r.terms.length === 1) return `out[${g}] = ${value} / p.divisor;`;
   return `out[${g}] = ${value}.x / p.divisor; out[${n} + ${g}] = ${value}.y / p.divisor;`;
