@@ -61,6 +61,10 @@ function editMenu(options: MenuOptions): Item {
       command(options, 'delete-selection', 'Delete', 'Delete'),
       { type: 'separator' },
       command(options, 'select-all', 'Select All', 'CmdOrCtrl+A'),
+      // macOS keeps Preferences in the application menu.
+      ...(options.isMac
+        ? []
+        : [{ type: 'separator' } as const, command(options, 'show-preferences', 'Preferences…', 'CmdOrCtrl+,')]),
     ],
   };
 }
@@ -98,7 +102,15 @@ export function buildMenuTemplate(options: MenuOptions): Item[] {
     ? [
         {
           label: options.appName,
-          submenu: [{ role: 'about' }, { type: 'separator' }, { role: 'hide' }, { role: 'unhide' }, { role: 'quit' }],
+          submenu: [
+            { role: 'about' },
+            { type: 'separator' },
+            command(options, 'show-preferences', 'Preferences…', 'CmdOrCtrl+,'),
+            { type: 'separator' },
+            { role: 'hide' },
+            { role: 'unhide' },
+            { role: 'quit' },
+          ],
         },
       ]
     : [];

@@ -9,6 +9,7 @@ export const MENU_COMMAND_IDS = [
   'save-as',
   'export-json',
   'show-examples',
+  'show-preferences',
   'undo',
   'redo',
   'cut',

@@ -68,7 +68,16 @@ describe('application menu', () => {
 
   it('has Edit with the graph commands, and View with canvas zoom and panel toggles, not page zoom', () => {
     const { menu, click, sent } = build();
-    expect(labels(menu('Edit'))).toEqual(['Undo', 'Redo', 'Cut', 'Copy', 'Paste', 'Delete', 'Select All']);
+    expect(labels(menu('Edit'))).toEqual([
+      'Undo',
+      'Redo',
+      'Cut',
+      'Copy',
+      'Paste',
+      'Delete',
+      'Select All',
+      'Preferences…',
+    ]);
     const view = menu('View');
     for (const item of view.filter((m) => m.click)) click(item);
     expect(sent.map((c) => c.type === 'command' && c.id)).toEqual([
@@ -115,6 +124,9 @@ describe('application menu', () => {
     expect(mac.template[0].label).toBe('Backprop Studio');
     expect(submenu(mac.template[0]).map((m) => m.role)).toEqual(expect.arrayContaining(['about', 'quit']));
     expect(mac.menu('help').map((m) => m.role)).not.toContain('about');
+    // Preferences sits in the application menu on macOS, in Edit elsewhere.
+    expect(submenu(mac.template[0]).map((m) => m.label)).toContain('Preferences…');
+    expect(labels(mac.menu('Edit'))).not.toContain('Preferences…');
     expect(build().template[0].label).toBe('File');
   });
 });

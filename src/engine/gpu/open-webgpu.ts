@@ -20,7 +20,9 @@ export async function openWebGpu(gpu: GPU | undefined, allowFallback: boolean): 
   if (!adapter) return { reason: 'no WebGPU adapter is available' };
   const summary = summarize(adapter);
   if (summary.fallback && !allowFallback) {
-    return { reason: `the only WebGPU adapter is a software one (${summary.description || summary.device})` };
+    const name =
+      [summary.vendor, summary.architecture, summary.device].filter(Boolean).join(' ') || summary.description;
+    return { reason: `the only WebGPU adapter is a software one${name ? ` (${name})` : ''}` };
   }
   try {
     const device = await adapter.requestDevice({
