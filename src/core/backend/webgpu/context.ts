@@ -96,6 +96,8 @@ export class GpuContext implements BufferOwner {
     handle.synced = t.version;
     if (device && !device.released) device.release();
     t.attachDevice(handle);
+    // A mirror goes back to the pool with its host tensor (per-step inputs and targets).
+    this.track(t, handle);
     return handle.buffer;
   }
 
