@@ -62,7 +62,7 @@ function lenetCase(batch: number): BenchCase {
 export const trainLenetBenchmark: Benchmark = {
   name: 'train-lenet',
   title: 'training step: LeNet-5 (resources/examples/lenet5.json, SGD) on random data',
-  note: 'ours: Trainer.trainStep() (loss and gradients downloaded every step); tfjs: tf.variableGrads + SGD, loss read back.',
+  note: 'ours: Trainer.trainStep() (two read-backs a step: the loss with a non-finite-gradient count, then the updated weights); tfjs: tf.variableGrads + SGD, loss read back.',
   columns: trainColumns,
   // Quick runs a smaller batch: a tfjs CPU step takes seconds at batch 64.
   cases: (quick) => [lenetCase(quick ? 16 : 64)],

@@ -60,7 +60,7 @@ function mlpCase(hidden: readonly number[]): BenchCase {
 export const trainMlpBenchmark: Benchmark = {
   name: 'train-mlp',
   title: 'training step: MNIST-size MLP (ReLU, softmax cross-entropy, SGD) on random data',
-  note: 'ours: Trainer.trainStep() (loss and gradients downloaded every step); tfjs: tf.variableGrads + SGD, loss read back.',
+  note: 'ours: Trainer.trainStep() (two read-backs a step: the loss with a non-finite-gradient count, then the updated weights); tfjs: tf.variableGrads + SGD, loss read back.',
   columns: trainColumns,
   cases: (quick) => (quick ? [[128]] : [[128], [256, 128]]).map(mlpCase),
 };

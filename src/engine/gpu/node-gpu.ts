@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { type OpenResult, openWebGpu } from './open-webgpu';
 
 // Dawn's instance must outlive every device made from it: collecting it while a device runs
@@ -10,6 +13,8 @@ let instance: GPU | undefined;
  */
 export async function openNodeWebGpu(allowFallback: boolean): Promise<OpenResult> {
   if (!instance) {
+    // Vulkan drivers complain on stderr when XDG_RUNTIME_DIR is missing (headless machines, CI).
+    if (!process.env.XDG_RUNTIME_DIR) process.env.XDG_RUNTIME_DIR = mkdtempSync(join(tmpdir(), 'backprop-studio-'));
     try {
       const dawn = (await import('webgpu')) as { create(flags: string[]): GPU; globals: object };
       instance = dawn.create([]);
