@@ -70,6 +70,28 @@ describe('the engine session on WebGPU', () => {
     expect(onGpu.train?.loss).toBeCloseTo(onCpu.train?.loss ?? Number.NaN, 4);
   });
 
+  it('inspects, compares initialisers and checks gradients with a GPU model, as on the CPU', async () => {
+    const gpu = gpuSession();
+    const cpu = gpuSession();
+    await gpu.ok('set-backend', { preference: 'webgpu' });
+    await cpu.ok('set-backend', { preference: 'cpu' });
+    for (const s of [gpu, cpu]) await s.ok('load', { model: example('deep-sigmoid-vanishing'), dtype: 'float32' });
+    const [onGpu, onCpu] = [await gpu.ok('inspect', { steps: 5 }), await cpu.ok('inspect', { steps: 5 })];
+    expect(onGpu.training?.losses).toHaveLength(5);
+    onGpu.training?.losses.forEach((loss, i) => {
+      expect(loss).toBeCloseTo(onCpu.training?.losses[i] ?? Number.NaN, 4);
+    });
+    expect(onGpu.flow.map((f) => [f.nodeId, f.flag?.kind])).toEqual(onCpu.flow.map((f) => [f.nodeId, f.flag?.kind]));
+    expect(onGpu.history.length).toBe(onCpu.history.length);
+    const compared = await gpu.ok('init-compare', { initialisers: ['glorot_uniform', 'he_normal'] });
+    expect(compared.comparisons.map((c) => c.init)).toEqual(['glorot_uniform', 'he_normal']);
+    expect(compared.comparisons.every((c) => Number.isFinite(c.loss ?? Number.NaN))).toBe(true);
+    // Central differences need float64: the check runs on the CPU whatever computes the model.
+    const checked = await gpu.ok('gradcheck', {});
+    expect(checked.rows.length).toBeGreaterThan(0);
+    expect(checked.passed).toBe(true);
+  });
+
   it('falls back to the CPU when the device is lost, keeping the model and answering the request', async () => {
     const { ok, backends, events } = gpuSession();
     await ok('set-backend', { preference: 'webgpu' });
@@ -85,5 +107,22 @@ describe('the engine session on WebGPU', () => {
       expect(changed.message).toMatch(/GPU/);
     }
     expect(backends.status.note).toMatch(/lost/);
+  });
+
+  it('ends a training run on the CPU with the weights trained so far when the device is lost', async () => {
+    const { ok, backends, events } = gpuSession();
+    await ok('set-backend', { preference: 'webgpu' });
+    const run = ok('train-start', { model: example('xor-mlp'), maxSteps: 1_000_000 } as RequestParams['train-start']);
+    // Lose the device once the run has made progress (the first steps compile the pipelines).
+    while (!events.some((e) => e.type === 'train-progress' && e.step >= 3)) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    backends.webgpu?.context.device.destroy();
+    const done = await run;
+    expect(done.reason).toBe('stopped');
+    expect(done.steps).toBeGreaterThanOrEqual(3);
+    expect(Number.isFinite(done.train?.loss ?? Number.NaN)).toBe(true);
+    expect(events.some((e) => e.type === 'backend-changed')).toBe(true);
+    expect(backends.status.active).toBe('cpu');
   });
 });
