@@ -26,13 +26,12 @@ import { cpu, gpuBackend } from './gpu-backend';
  * Every example model, built twice from the same seed in float32, once on the CPU backend and
  * once on WebGPU: one traced pass and three training steps must agree.
  *
- * Skipped examples: none. Every kind the examples use runs on the CPU backend, the perceptron
+ * Every example runs: every kind the examples use runs on the CPU backend, the perceptron
  * models included (step's forward is a threshold and its derivative is zero, so backprop runs).
  * perceptron-learn-nand's training section asks for the perceptron rule, which is host code over
  * the weight arrays (trainPerceptron) and touches no backend; the Trainer's backprop steps on its
  * section (sgd, lr 1, on the sample) are what is compared there.
  */
-const SKIPPED: Readonly<Record<string, string>> = {};
 
 const EXAMPLES = new URL('../../../resources/examples/', import.meta.url);
 const names = readdirSync(EXAMPLES)
@@ -207,10 +206,7 @@ beforeAll(async () => {
 });
 
 describe.each(names)('example %s on WebGPU and on the CPU', (name) => {
-  const skipped = SKIPPED[name];
-  const run = skipped ? it.skip : it;
-
-  run('traces the same values and gradients, node by node', async () => {
+  it('traces the same values and gradients, node by node', async () => {
     const model = readModel(name);
     const onCpu = Network.fromModel(model, { backend: cpu, dtype: 'float32', seed: SEED });
     const onGpu = Network.fromModel(model, { backend: gpu, dtype: 'float32', seed: SEED });
@@ -220,7 +216,7 @@ describe.each(names)('example %s on WebGPU and on the CPU', (name) => {
     expect(traceMismatches(onCpu.plan, expected, actual)).toEqual([]);
   });
 
-  run(`takes the same ${STEPS} training steps: losses and final parameters`, async () => {
+  it(`takes the same ${STEPS} training steps: losses and final parameters`, async () => {
     const model = readModel(name);
     const expected = await trainSteps(model, cpu);
     const actual = await trainSteps(model, gpu);
