@@ -41,7 +41,10 @@ export async function trainOnBatch(
       throw new NonFiniteLossError(step, first?.id);
     }
     losses.push(loss);
-    await net.backend.download([...ex.paramGrads.values()].flatMap((grads) => Object.values(grads)));
+    // A host-side optimizer reads the gradients; one on the device does not need them here.
+    if (!net.backend.applyUpdates) {
+      await net.backend.download([...ex.paramGrads.values()].flatMap((grads) => Object.values(grads)));
+    }
     optimizer.step(net.backend, net.params, ex.paramGrads, (id, name) => isTrainable(net, id, name));
     applyOwnUpdates(net, ex);
   }
