@@ -2,6 +2,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
+import type { ChannelView } from '../../../src/core/backend/backend';
 import { createCpuBackend } from '../../../src/core/backend/cpu';
 import type { WebGpuBackend } from '../../../src/core/backend/webgpu';
 import type { Shape } from '../../../src/core/tensor/shape';
@@ -39,6 +40,10 @@ export function gpuBackend(): Promise<WebGpuBackend> {
 }
 
 export const cpu = createCpuBackend();
+
+/** A per-channel view [outer, channels, inner], and the shape of a tensor seen that way. */
+export const view = (outer: number, channels: number, inner: number): ChannelView => ({ outer, channels, inner });
+export const shapeOf = (v: ChannelView) => [v.outer, v.channels, v.inner];
 
 /** Seeded values in [low, high), float32. */
 export function randomTensor(shape: Shape, seed: number, low = -1, high = 1): Tensor {

@@ -1,15 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView, LrnOptions } from '../../../src/core/backend/backend';
 import type { WebGpuBackend } from '../../../src/core/backend/webgpu';
-import { cpu, expectMatchesCpu, gpuBackend, randomTensor } from './gpu-backend';
+import type { Tensor } from '../../../src/core/tensor/tensor';
+import { cpu, expectMatchesCpu, gpuBackend, randomTensor, shapeOf, view } from './gpu-backend';
 
 let gpu: WebGpuBackend;
 beforeAll(async () => {
   gpu = await gpuBackend();
 });
-
-const view = (outer: number, channels: number, inner: number): ChannelView => ({ outer, channels, inner });
-const shapeOf = (v: ChannelView) => [v.outer, v.channels, v.inner];
 
 // The layer's view is [N, C, H * W]: channels 1, 3, 64, 70 and inner 1, 7, 196.
 const VIEWS: ChannelView[] = [view(1, 1, 1), view(2, 3, 7), view(2, 64, 1), view(1, 70, 196), view(33, 3, 196)];
@@ -24,18 +22,23 @@ const OPTIONS: LrnOptions[] = [
   { radius: 40, bias: 1.5, alpha: 0.1, beta: 0.75 },
 ];
 
+/** Forward and backward on the GPU against the CPU. */
+async function expectBothMatch(x: Tensor, dy: Tensor, options: LrnOptions, v: ChannelView): Promise<void> {
+  await expectMatchesCpu(gpu, gpu.localResponseNorm(x, options, v), cpu.localResponseNorm(x, options, v));
+  await expectMatchesCpu(
+    gpu,
+    gpu.localResponseNormBackward(x, dy, options, v),
+    cpu.localResponseNormBackward(x, dy, options, v),
+  );
+}
+
 describe('WebGPU local response normalisation matches the CPU backend', () => {
   for (const v of VIEWS) {
     it(`forward and backward on ${JSON.stringify(v)}`, async () => {
       const x = randomTensor(shapeOf(v), 1, -2, 2);
       const dy = randomTensor(shapeOf(v), 2);
       for (const options of OPTIONS) {
-        await expectMatchesCpu(gpu, gpu.localResponseNorm(x, options, v), cpu.localResponseNorm(x, options, v));
-        await expectMatchesCpu(
-          gpu,
-          gpu.localResponseNormBackward(x, dy, options, v),
-          cpu.localResponseNormBackward(x, dy, options, v),
-        );
+        await expectBothMatch(x, dy, options, v);
       }
     });
   }
@@ -45,12 +48,7 @@ describe('WebGPU local response normalisation matches the CPU backend', () => {
     const x = randomTensor(shapeOf(v), 3, -300, 300);
     const dy = randomTensor(shapeOf(v), 4);
     const options = { radius: 2, bias: 2, alpha: 1e-4, beta: 0.75 };
-    await expectMatchesCpu(gpu, gpu.localResponseNorm(x, options, v), cpu.localResponseNorm(x, options, v));
-    await expectMatchesCpu(
-      gpu,
-      gpu.localResponseNormBackward(x, dy, options, v),
-      cpu.localResponseNormBackward(x, dy, options, v),
-    );
+    await expectBothMatch(x, dy, options, v);
   });
 
   // k <= 0 is allowed by the layer's config: ** gives real powers of a negative base for integer
@@ -61,14 +59,8 @@ describe('WebGPU local response normalisation matches the CPU backend', () => {
     const dy = randomTensor(shapeOf(v), 6);
     for (const beta of [1, 2, 0.75]) {
       const options = { radius: 2, bias: -10, alpha: 1, beta };
-      const expected = cpu.localResponseNorm(x, options, v);
-      if (beta === 0.75) expect(Number.isNaN(expected.data[0])).toBe(true);
-      await expectMatchesCpu(gpu, gpu.localResponseNorm(x, options, v), expected);
-      await expectMatchesCpu(
-        gpu,
-        gpu.localResponseNormBackward(x, dy, options, v),
-        cpu.localResponseNormBackward(x, dy, options, v),
-      );
+      if (beta === 0.75) expect(Number.isNaN(cpu.localResponseNorm(x, options, v).data[0])).toBe(true);
+      await expectBothMatch(x, dy, options, v);
     }
   });
 

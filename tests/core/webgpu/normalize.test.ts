@@ -2,15 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChannelView } from '../../../src/core/backend/backend';
 import type { WebGpuBackend } from '../../../src/core/backend/webgpu';
 import { Tensor } from '../../../src/core/tensor/tensor';
-import { cpu, expectMatchesCpu, gpuBackend, randomTensor } from './gpu-backend';
+import { cpu, expectMatchesCpu, gpuBackend, randomTensor, shapeOf, view } from './gpu-backend';
 
 let gpu: WebGpuBackend;
 beforeAll(async () => {
   gpu = await gpuBackend();
 });
-
-const view = (outer: number, channels: number, inner: number): ChannelView => ({ outer, channels, inner });
-const shapeOf = (v: ChannelView) => [v.outer, v.channels, v.inner];
 
 // Channels 1, 3, 64, 70; inner 1, 7, 196, 5000; outer 1, 2, 33, and the views the layers use.
 const VIEWS: ChannelView[] = [
