@@ -174,6 +174,10 @@ describe.skipIf(!hasChromium)('computing on WebGPU in the browser (SwiftShader)'
     if ((await status.textContent()) !== 'Done') throw new Error(`training failed: ${await summary.textContent()}`);
     expect(await summary.textContent()).not.toMatch(/NaN|Infinity|∞/);
     await finiteNumbers(summary);
+    // The curves come from the run's progress events: drawn lines, not just a finished status.
+    await expect
+      .poll(() => page.locator('[data-testid=training-curves] .main-svg path.js-line').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
     await page.screenshot({ path: `${SCREENSHOTS}webgpu-trained.png` });
     expect(await badge(page).getAttribute('data-backend')).toBe('webgpu');
     expect(problems).toEqual([]);
